@@ -1,0 +1,27 @@
+/** What a CLI command is: data for its help, its options, and a `run` that returns an exit code. */
+import type { SourceRegistry } from "../diagnostics/index.js";
+import type { OptionTable, ParsedArgs } from "./args.js";
+import type { DiagnosticPrinter } from "./print-diagnostics.js";
+import type { CliIO } from "./io.js";
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export interface CommandContext {
+  readonly io: CliIO;
+  readonly sources: SourceRegistry;
+  readonly printer: DiagnosticPrinter;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `psl --help`. */
+  readonly summary: string;
+  /** e.g. `psl translate <inputs…> --out DIR [options]` */
+  readonly usage: string;
+  /** Paragraphs for `psl <name> --help`. */
+  readonly description: string;
+  readonly options: OptionTable;
+  readonly examples?: readonly string[];
+  run(args: ParsedArgs, ctx: CommandContext): Promise<number> | number;
+}

@@ -1,0 +1,163 @@
+/**
+ * emit-ts: a ServiceSpec becomes an editable `services/<name>.ts` — `export default defineService({…})` with
+ * the fields in schema order, multi-line text as template literals, and provenance both as trailing
+ * comments (for people) and as the `provenance` table (for psl, so that loading the file gives back the
+ * very same spec). Built with ts-morph; the object literal is written with its code-block writer.
+ */
+import { type CodeBlockWriter, IndentationText, Project, QuoteKind } from "ts-morph";
+import type { Provenance, ServiceSpec } from "../spec/schema.js";
+
+export interface EmitOptions {
+  /** Module specifier psl's API is imported from. */
+  readonly importFrom?: string;
+  /** Inputs named in the header comment. */
+  readonly sources?: readonly string[];
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function key(k: string): string {
+  return IDENT.test(k) ? k : JSON.stringify(k);
+}
+
+/** A string literal: template literal for multi-line text, JSON string otherwise. */
+function stringLiteral(s: string): string {
+  if (s.includes("\n") && !/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/.test(s)) {
+    return `\`${s.replaceAll("\\", "\\\\").replaceAll("`", "\\`").replaceAll("${", "\\${")}\``;
+  }
+  return JSON.stringify(s);
+}
+
+function shortLocation(p: Provenance): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.pointer ? `${p.file}#${p.pointer}` : p.file;
+  return p.via ? `${where} (${p.via})` : where;
+}
+
+function escapePointer(s: string): string {
+  return s.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+type JsonObject = { [k: string]: Json };
+
+function isScalar(v: Json): v is string | number | boolean | null {
+  return v === null || typeof v !== "object";
+}
+
+function isObject(v: Json): v is JsonObject {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function inlineValue(v: Json): string {
+  if (typeof v === "string") return stringLiteral(v);
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(inlineValue).join(", ")}]`;
+  const entries = Object.entries(v);
+  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, x]) => `${key(k)}: ${inlineValue(x)}`).join(", ")} }`;
+}
+
+/** Whether a value is small enough to print on one line. */
+function fitsInline(v: Json, indent: number): boolean {
+  if (isScalar(v)) return !(typeof v === "string" && v.includes("\n"));
+  const text = inlineValue(v);
+  if (text.includes("\n")) return false;
+  const children: Json[] = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
+  return text.length + indent <= 110 && !children.some((x) => isObject(x) && Object.keys(x).length > 2);
+}
+
+class Emitter {
+  constructor(
+    private readonly w: CodeBlockWriter,
+    private readonly provenance: Record<string, Provenance>,
+  ) {}
+
+  /** The comment for a pointer: its own provenance, or the one shared by everything under it. */
+  private commentFor(pointer: string): string | undefined {
+    const own = this.provenance[pointer];
+    if (own) return shortLocation(own);
+    const below = Object.entries(this.provenance).filter(([p]) => p.startsWith(`${pointer}/`));
+    if (below.length === 0) return undefined;
+    const locations = new Set(below.map(([, p]) => shortLocation(p)));
+    return locations.size === 1 ? [...locations][0] : undefined;
+  }
+
+  /** Whether everything under `pointer` came from one place (so one trailing comment tells it all). */
+  private uniform(pointer: string): boolean {
+    if (this.provenance[pointer]) return true;
+    const below = Object.entries(this.provenance).filter(([p]) => p.startsWith(`${pointer}/`));
+    return new Set(below.map(([, p]) => shortLocation(p))).size <= 1;
+  }
+
+  /** Whether `v` is written on one line. */
+  inline(v: Json, pointer: string, depth: number): boolean {
+    return isScalar(v) || (fitsInline(v, depth * 2 + 8) && this.uniform(pointer));
+  }
+
+  /** Writes `value` (after `key: ` has been written); `pointer` locates it for comments. */
+  value(v: Json, pointer: string, depth: number): void {
+    if (this.inline(v, pointer, depth)) {
+      this.w.write(inlineValue(v));
+      return;
+    }
+    if (Array.isArray(v)) {
+      this.w.write("[").newLine();
+      this.w.indent(() => {
+        v.forEach((item, i) => this.member(undefined, item, `${pointer}/${i}`, depth + 1));
+      });
+      this.w.write("]");
+      return;
+    }
+    this.w.write("{").newLine();
+    this.w.indent(() => {
+      for (const [k, x] of Object.entries(v as JsonObject)) this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
+    });
+    this.w.write("}");
+  }
+
+  /** One property (`k` set) or array element, with its trailing provenance comment. */
+  member(k: string | undefined, v: Json, pointer: string, depth: number): void {
+    if (k !== undefined) this.w.write(`${key(k)}: `);
+    this.value(v, pointer, depth);
+    this.w.write(",");
+    const inline = this.inline(v, pointer, depth);
+    const comment = inline ? this.commentFor(pointer) : this.provenance[pointer] ? shortLocation(this.provenance[pointer] as Provenance) : undefined;
+    if (comment) this.w.write(` // ${comment}`);
+    this.w.newLine();
+  }
+}
+
+/** The text of `services/<name>.ts` for a spec. */
+export function emitSpecSource(spec: ServiceSpec, options: EmitOptions = {}): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
+  const file = project.createSourceFile(`${spec.name}.ts`, "", { overwrite: true });
+  const sources = options.sources?.length ? ` from ${options.sources.join(", ")}` : "";
+  file.addImportDeclaration({ moduleSpecifier: options.importFrom ?? "psl", namedImports: ["defineService"] });
+  file.insertStatements(0, (w) => {
+    w.writeLine(`// Service \`${spec.name}\`, translated by psl${sources}.`);
+    w.writeLine("// Edit freely: `psl validate` checks this file and `psl generate` renders it for each target.");
+    w.writeLine("// Trailing comments say where each value came from; the `provenance` table keeps that for psl.");
+  });
+  const { provenance = {}, ...body } = spec;
+  file.addStatements((w) => {
+    const e = new Emitter(w, provenance);
+    w.write("export default defineService({").newLine();
+    w.indent(() => {
+      for (const [k, v] of Object.entries(body)) e.member(k, v as Json, `/${k}`, 1);
+      const entries = Object.entries(provenance);
+      if (entries.length > 0) {
+        w.write("provenance: {").newLine();
+        w.indent(() => {
+          for (const [ptr, p] of entries) w.writeLine(`${JSON.stringify(ptr)}: ${inlineValue(p as Json)},`);
+        });
+        w.writeLine("},");
+      }
+    });
+    w.write("});").newLine();
+  });
+  const text = file.getFullText();
+  return text.endsWith("\n") ? text : `${text}\n`;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["{transpiler,harness,vm-images,nixos-tests,reports,bench}/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "dist/**"],
+    testTimeout: 20_000,
+    reporters: ["default"],
+  },
+});
