@@ -25,7 +25,10 @@ export const COMMON_OPTIONS: OptionTable = {
   json: { kind: "flag", help: "print machine-readable JSON on stdout" },
 };
 
-export function parseArgs(argv: readonly string[], table: OptionTable): { args: ParsedArgs; diagnostics: Diagnostic[] } {
+export function parseArgs(
+  argv: readonly string[],
+  table: OptionTable,
+): { args: ParsedArgs; diagnostics: Diagnostic[] } {
   const all: OptionTable = { ...COMMON_OPTIONS, ...table };
   const byShort = new Map<string, string>();
   for (const [name, spec] of Object.entries(all)) if (spec.short) byShort.set(spec.short, name);
@@ -62,7 +65,10 @@ export function parseArgs(argv: readonly string[], table: OptionTable): { args: 
       continue;
     }
     if (spec.kind === "flag") {
-      if (inline !== undefined) diagnostics.push(diag("PSL7008", { value: inline, option: `--${name}`, reason: "it takes no value" }));
+      if (inline !== undefined)
+        diagnostics.push(
+          diag("PSL7008", { value: inline, option: `--${name}`, reason: "it takes no value" }),
+        );
       flags.add(name);
       continue;
     }

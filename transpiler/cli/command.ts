@@ -1,8 +1,8 @@
 /** What a CLI command is: data for its help, its options, and a `run` that returns an exit code. */
 import type { SourceRegistry } from "../diagnostics/index.js";
 import type { OptionTable, ParsedArgs } from "./args.js";
-import type { DiagnosticPrinter } from "./print-diagnostics.js";
 import type { CliIO } from "./io.js";
+import type { DiagnosticPrinter } from "./print-diagnostics.js";
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

@@ -18,7 +18,16 @@ export interface CollectedInputs {
 
 const UNIT_SUFFIXES = [".service", ".socket", ".timer"];
 /** Other unit types: read-only context, reported as not carried over. */
-const OTHER_UNIT_SUFFIXES = [".target", ".path", ".mount", ".automount", ".swap", ".slice", ".scope", ".device"];
+const OTHER_UNIT_SUFFIXES = [
+  ".target",
+  ".path",
+  ".mount",
+  ".automount",
+  ".swap",
+  ".slice",
+  ".scope",
+  ".device",
+];
 
 export function collectInputs(paths: readonly string[], io: CliIO): CollectedInputs {
   const out: CollectedInputs = { units: [], dropins: [], json: [], nix: [], diagnostics: [] };
@@ -57,7 +66,9 @@ export function collectInputs(paths: readonly string[], io: CliIO): CollectedInp
   };
   for (const p of paths) {
     if (!io.fs.exists(p)) {
-      out.diagnostics.push(diag("PSL4015", { file: p, reason: "no such file or directory" }, { position: { file: p } }));
+      out.diagnostics.push(
+        diag("PSL4015", { file: p, reason: "no such file or directory" }, { position: { file: p } }),
+      );
       continue;
     }
     if (!io.fs.isDirectory(p)) {

@@ -13,7 +13,16 @@ import { createPrinter } from "./print-diagnostics.js";
 const VERSION = "0.1.0";
 
 export function commandHelp(c: Command): string {
-  const parts = [`Usage: ${c.usage}`, "", c.summary, "", c.description, "", "Options:", formatOptions(c.options)];
+  const parts = [
+    `Usage: ${c.usage}`,
+    "",
+    c.summary,
+    "",
+    c.description,
+    "",
+    "Options:",
+    formatOptions(c.options),
+  ];
   if (c.examples?.length) parts.push("", "Examples:", ...c.examples.map((e) => `  ${e}`));
   return `${parts.join("\n")}\n`;
 }
@@ -48,7 +57,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    printer.print([diag("PSL7001", { command: name }, { notes: [`commands: ${COMMANDS.map((c) => c.name).join(", ")}`] })]);
+    printer.print([
+      diag("PSL7001", { command: name }, { notes: [`commands: ${COMMANDS.map((c) => c.name).join(", ")}`] }),
+    ]);
     return EXIT.usage;
   }
   const { args, diagnostics } = parseArgs(rest, command.options);

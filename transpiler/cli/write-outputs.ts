@@ -16,12 +16,19 @@ export interface OutputFile {
 }
 
 /** Checks and writes `files` under `outDir`. Returns diagnostics; empty means everything was written. */
-export function writeOutputs(outDir: string, files: readonly OutputFile[], io: CliIO, force: boolean): Diagnostic[] {
+export function writeOutputs(
+  outDir: string,
+  files: readonly OutputFile[],
+  io: CliIO,
+  force: boolean,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
     const normalized = path.posix.normalize(f.relative);
     if (normalized.startsWith("../") || normalized === ".." || path.posix.isAbsolute(normalized)) {
-      diagnostics.push(diag("PSL9001", { detail: `output path \`${f.relative}\` escapes the output directory` }));
+      diagnostics.push(
+        diag("PSL9001", { detail: `output path \`${f.relative}\` escapes the output directory` }),
+      );
     }
   }
   if (diagnostics.length > 0) return diagnostics;
@@ -30,7 +37,15 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], io: C
   }
   if (!force && io.fs.exists(outDir) && io.fs.readDir(outDir).length > 0) {
     return [
-      diag("PSL7005", { file: outDir }, { notes: ["the output directory already holds files; psl writes only into a new or empty directory unless --force is given"] }),
+      diag(
+        "PSL7005",
+        { file: outDir },
+        {
+          notes: [
+            "the output directory already holds files; psl writes only into a new or empty directory unless --force is given",
+          ],
+        },
+      ),
     ];
   }
   try {

@@ -54,7 +54,9 @@ function inlineValue(v: Json): string {
   if (typeof v === "number" || typeof v === "boolean" || v === null) return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(inlineValue).join(", ")}]`;
   const entries = Object.entries(v);
-  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, x]) => `${key(k)}: ${inlineValue(x)}`).join(", ")} }`;
+  return entries.length === 0
+    ? "{}"
+    : `{ ${entries.map(([k, x]) => `${key(k)}: ${inlineValue(x)}`).join(", ")} }`;
 }
 
 /** Whether a value is small enough to print on one line. */
@@ -110,7 +112,8 @@ class Emitter {
     }
     this.w.write("{").newLine();
     this.w.indent(() => {
-      for (const [k, x] of Object.entries(v as JsonObject)) this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
+      for (const [k, x] of Object.entries(v as JsonObject))
+        this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
     });
     this.w.write("}");
   }
@@ -121,7 +124,11 @@ class Emitter {
     this.value(v, pointer, depth);
     this.w.write(",");
     const inline = this.inline(v, pointer, depth);
-    const comment = inline ? this.commentFor(pointer) : this.provenance[pointer] ? shortLocation(this.provenance[pointer] as Provenance) : undefined;
+    const comment = inline
+      ? this.commentFor(pointer)
+      : this.provenance[pointer]
+        ? shortLocation(this.provenance[pointer] as Provenance)
+        : undefined;
     if (comment) this.w.write(` // ${comment}`);
     this.w.newLine();
   }
@@ -135,11 +142,18 @@ export function emitSpecSource(spec: ServiceSpec, options: EmitOptions = {}): st
   });
   const file = project.createSourceFile(`${spec.name}.ts`, "", { overwrite: true });
   const sources = options.sources?.length ? ` from ${options.sources.join(", ")}` : "";
-  file.addImportDeclaration({ moduleSpecifier: options.importFrom ?? "psl", namedImports: ["defineService"] });
+  file.addImportDeclaration({
+    moduleSpecifier: options.importFrom ?? "psl",
+    namedImports: ["defineService"],
+  });
   file.insertStatements(0, (w) => {
     w.writeLine(`// Service \`${spec.name}\`, translated by psl${sources}.`);
-    w.writeLine("// Edit freely: `psl validate` checks this file and `psl generate` renders it for each target.");
-    w.writeLine("// Trailing comments say where each value came from; the `provenance` table keeps that for psl.");
+    w.writeLine(
+      "// Edit freely: `psl validate` checks this file and `psl generate` renders it for each target.",
+    );
+    w.writeLine(
+      "// Trailing comments say where each value came from; the `provenance` table keeps that for psl.",
+    );
   });
   const { provenance = {}, ...body } = spec;
   file.addStatements((w) => {

@@ -35,17 +35,22 @@ class LoadError extends Error {
 /** Loads and validates the spec in `path`. */
 export function loadSpecFile(path: string, host: LoadHost): LoadResult {
   const text = host.readFile(path);
-  if (text === undefined) return { spec: undefined, diagnostics: [diag("PSL4015", { file: path, reason: "no such file" })] };
+  if (text === undefined)
+    return { spec: undefined, diagnostics: [diag("PSL4015", { file: path, reason: "no such file" })] };
   let exported: unknown;
   try {
     exported = runModule(path, text, host, new Map(), []);
   } catch (e) {
     if (e instanceof LoadError) return { spec: undefined, diagnostics: [e.diagnostic] };
     const message = e instanceof Error ? e.message : String(e);
-    return { spec: undefined, diagnostics: [diag("PSL5005", { file: path, detail: message }, { position: { file: path } })] };
+    return {
+      spec: undefined,
+      diagnostics: [diag("PSL5005", { file: path, detail: message }, { position: { file: path } })],
+    };
   }
   const value = (exported as { default?: unknown } | undefined)?.default;
-  if (value === undefined) return { spec: undefined, diagnostics: [diag("PSL5006", { file: path }, { position: { file: path } })] };
+  if (value === undefined)
+    return { spec: undefined, diagnostics: [diag("PSL5006", { file: path }, { position: { file: path } })] };
   const v = validateSpec(value, { file: path });
   const lines = new LineMap(text);
   const diagnostics = v.diagnostics.map((d) => {
@@ -59,10 +64,19 @@ export function loadSpecFile(path: string, host: LoadHost): LoadResult {
   return { spec: v.spec, diagnostics };
 }
 
-function runModule(path: string, text: string, host: LoadHost, cache: Map<string, unknown>, stack: string[]): unknown {
+function runModule(
+  path: string,
+  text: string,
+  host: LoadHost,
+  cache: Map<string, unknown>,
+  stack: string[],
+): unknown {
   const cached = cache.get(path);
   if (cached) return cached;
-  if (stack.includes(path)) throw new LoadError(diag("PSL5005", { file: path, detail: `circular import: ${[...stack, path].join(" → ")}` }));
+  if (stack.includes(path))
+    throw new LoadError(
+      diag("PSL5005", { file: path, detail: `circular import: ${[...stack, path].join(" → ")}` }),
+    );
   const out = ts.transpileModule(text, {
     fileName: path,
     reportDiagnostics: true,
@@ -72,7 +86,13 @@ function runModule(path: string, text: string, host: LoadHost, cache: Map<string
   if (syntax) {
     const pos = new LineMap(text).position(syntax.start ?? 0);
     const detail = ts.flattenDiagnosticMessageText(syntax.messageText, " ");
-    throw new LoadError(diag("PSL5005", { file: path, detail }, { position: { file: path, line: pos.line, column: pos.column } }));
+    throw new LoadError(
+      diag(
+        "PSL5005",
+        { file: path, detail },
+        { position: { file: path, line: pos.line, column: pos.column } },
+      ),
+    );
   }
   const module = { exports: {} as Record<string, unknown> };
   cache.set(path, module.exports);
@@ -85,14 +105,29 @@ function runModule(path: string, text: string, host: LoadHost, cache: Map<string
         const t = host.readFile(c);
         if (t !== undefined) return runModule(c, t, host, cache, [...stack, path]);
       }
-      throw new LoadError(diag("PSL5005", { file: path, detail: `cannot find module \`${spec}\`` }, { position: { file: path } }));
+      throw new LoadError(
+        diag(
+          "PSL5005",
+          { file: path, detail: `cannot find module \`${spec}\`` },
+          { position: { file: path } },
+        ),
+      );
     }
     throw new LoadError(
-      diag("PSL5005", { file: path, detail: `\`${spec}\` cannot be imported by a spec; only "psl" and relative modules can` }, { position: { file: path } }),
+      diag(
+        "PSL5005",
+        {
+          file: path,
+          detail: `\`${spec}\` cannot be imported by a spec; only "psl" and relative modules can`,
+        },
+        { position: { file: path } },
+      ),
     );
   };
   const context = createContext({});
-  const fn = new Script(`(function (exports, require, module) {\n${out.outputText}\n})`, { filename: path }).runInContext(context, {
+  const fn = new Script(`(function (exports, require, module) {\n${out.outputText}\n})`, {
+    filename: path,
+  }).runInContext(context, {
     timeout: 2000,
   }) as (e: unknown, r: unknown, m: unknown) => void;
   fn(module.exports, require, module);

@@ -14,7 +14,8 @@ function exportedLiteral(file: ts.SourceFile): ts.Expression | undefined {
     if (ts.isExportAssignment(st)) {
       let e: ts.Expression = st.expression;
       if (ts.isCallExpression(e) && e.arguments[0]) e = e.arguments[0];
-      while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+      while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))
+        e = e.expression;
       return e;
     }
   }
@@ -37,7 +38,10 @@ export function locatePointer(text: string, pointer: string): number | undefined
     let next: ts.Node | undefined;
     if (node && ts.isObjectLiteralExpression(node)) {
       for (const p of node.properties) {
-        if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(p.name) === seg) {
+        if (
+          (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+          propertyName(p.name) === seg
+        ) {
           next = ts.isPropertyAssignment(p) ? p.initializer : p;
           best = p.getStart(file);
         }

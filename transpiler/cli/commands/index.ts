@@ -6,4 +6,10 @@ import { schemaCommand } from "./schema.js";
 import { translateCommand } from "./translate.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: readonly Command[] = [translateCommand, validateCommand, loadCommand, schemaCommand, exportExprCommand];
+export const COMMANDS: readonly Command[] = [
+  translateCommand,
+  validateCommand,
+  loadCommand,
+  schemaCommand,
+  exportExprCommand,
+];

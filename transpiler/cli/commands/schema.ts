@@ -6,7 +6,8 @@ export const schemaCommand: Command = {
   name: "schema",
   summary: "print the JSON Schema of a ServiceSpec",
   usage: "psl schema",
-  description: "Prints the JSON Schema (draft 2020-12 compatible) that every spec psl reads or writes satisfies.",
+  description:
+    "Prints the JSON Schema (draft 2020-12 compatible) that every spec psl reads or writes satisfies.",
   options: {},
   run(_args, { io }) {
     io.stdout(`${JSON.stringify(serviceSpecJsonSchema(), null, 2)}\n`);

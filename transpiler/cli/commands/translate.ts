@@ -35,14 +35,18 @@ export const translateCommand: Command = {
   ].join("\n"),
   options: {
     out: { kind: "string", short: "o", value: "DIR", help: "output directory (required)" },
-    force: { kind: "flag", short: "f", help: "write into a directory that already holds files, replacing psl's files" },
+    force: {
+      kind: "flag",
+      short: "f",
+      help: "write into a directory that already holds files, replacing psl's files",
+    },
     strict: { kind: "flag", help: "exit 1 when there are warnings" },
     instance: { kind: "list", value: "NAME@INSTANCE", help: "instantiate a template unit, e.g. getty@tty1" },
   },
   examples: [
     "psl translate examples/units --out out",
     "psl translate system.json --out out --strict",
-    "nix eval --json .#nixosConfigurations.host.config --apply \"$(psl export-expr)\" > system.json",
+    'nix eval --json .#nixosConfigurations.host.config --apply "$(psl export-expr)" > system.json',
   ],
   run(args, { io, sources, printer }) {
     const out = args.strings.get("out");
@@ -58,14 +62,25 @@ export const translateCommand: Command = {
     const diagnostics: Diagnostic[] = [...inputs.diagnostics];
     for (const n of inputs.nix) {
       diagnostics.push(
-        diag("PSL4016", { file: n.path }, { position: { file: n.path }, notes: ["NixOS modules are read by the module frontend, which this build does not have yet"] }),
+        diag(
+          "PSL4016",
+          { file: n.path },
+          {
+            position: { file: n.path },
+            notes: ["NixOS modules are read by the module frontend, which this build does not have yet"],
+          },
+        ),
       );
     }
     const specs: { spec: ServiceSpec; source: string }[] = [];
     if (inputs.units.length > 0) {
-      const r = readUnitFiles({ units: inputs.units, dropins: inputs.dropins, instances: args.lists.get("instance") ?? [] }, sources);
+      const r = readUnitFiles(
+        { units: inputs.units, dropins: inputs.dropins, instances: args.lists.get("instance") ?? [] },
+        sources,
+      );
       diagnostics.push(...r.diagnostics);
-      for (const spec of r.specs) specs.push({ spec, source: spec.provenance ? firstFile(spec) : "unit files" });
+      for (const spec of r.specs)
+        specs.push({ spec, source: spec.provenance ? firstFile(spec) : "unit files" });
     }
     for (const j of inputs.json) {
       const r = readEvaluatedJson(j, sources);
@@ -76,7 +91,13 @@ export const translateCommand: Command = {
     for (const s of specs) {
       const prev = unique.find((u) => u.spec.name === s.spec.name);
       if (prev) {
-        diagnostics.push(diag("PSL4009", { name: s.spec.name, first: prev.source, second: s.source }, { position: { file: s.source } }));
+        diagnostics.push(
+          diag(
+            "PSL4009",
+            { name: s.spec.name, first: prev.source, second: s.source },
+            { position: { file: s.source } },
+          ),
+        );
         continue;
       }
       unique.push(s);
@@ -106,7 +127,11 @@ export const translateCommand: Command = {
     });
     files.push({
       relative: "diagnostics.json",
-      text: `${JSON.stringify(diagnostics.map((d) => toJsonDiagnostic(d, sources)), null, 2)}\n`,
+      text: `${JSON.stringify(
+        diagnostics.map((d) => toJsonDiagnostic(d, sources)),
+        null,
+        2,
+      )}\n`,
     });
     const writeProblems = writeOutputs(out, files, io, args.flags.has("force"));
     const all = [...diagnostics, ...writeProblems];
@@ -117,7 +142,12 @@ export const translateCommand: Command = {
           {
             out,
             written,
-            services: written ? unique.map((u) => ({ name: u.spec.name, file: path.join(out, "services", `${u.spec.name}.ts`) })) : [],
+            services: written
+              ? unique.map((u) => ({
+                  name: u.spec.name,
+                  file: path.join(out, "services", `${u.spec.name}.ts`),
+                }))
+              : [],
             diagnostics: all.map((d) => toJsonDiagnostic(d, sources)),
           },
           null,

@@ -1,0 +1,14 @@
+/** `npm run bench [name…]`: runs the registered benchmarks and prints their results. */
+import { BENCHES } from "./index.js";
+
+const wanted = process.argv.slice(2);
+for (const b of BENCHES) {
+  if (wanted.length > 0 && !wanted.some((w) => b.name.includes(w))) continue;
+  const why = b.skip?.();
+  if (why) {
+    process.stdout.write(`## ${b.name}: skipped (${why})\n\n`);
+    continue;
+  }
+  const r = await b.run();
+  process.stdout.write(`## ${r.name}\n${r.lines.map((l) => `  ${l}`).join("\n")}\n\n`);
+}
