@@ -20,9 +20,18 @@ function key(k: string): string {
   return IDENT.test(k) ? k : JSON.stringify(k);
 }
 
+/** Control characters other than newline and tab (and the JS line separators) read badly in a template. */
+function hasAwkwardCharacters(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c < 0x20 && c !== 0x0a && c !== 0x09) || c === 0x7f || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
 /** A string literal: template literal for multi-line text, JSON string otherwise. */
 function stringLiteral(s: string): string {
-  if (s.includes("\n") && !/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/.test(s)) {
+  if (s.includes("\n") && !hasAwkwardCharacters(s)) {
     return `\`${s.replaceAll("\\", "\\\\").replaceAll("`", "\\`").replaceAll("${", "\\${")}\``;
   }
   return JSON.stringify(s);
@@ -105,7 +114,9 @@ class Emitter {
     if (Array.isArray(v)) {
       this.w.write("[").newLine();
       this.w.indent(() => {
-        v.forEach((item, i) => this.member(undefined, item, `${pointer}/${i}`, depth + 1));
+        v.forEach((item, i) => {
+          this.member(undefined, item, `${pointer}/${i}`, depth + 1);
+        });
       });
       this.w.write("]");
       return;
