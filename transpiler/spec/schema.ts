@@ -381,6 +381,8 @@ export const Socket = Type.Object(
 export type Socket = Static<typeof Socket>;
 
 const B = () => Opt(Bool());
+const RESETTABLE =
+  "One element per assignment; a lone empty string means the set was emptied (e.g. no capabilities at all)";
 export const Sandboxing = Type.Object(
   {
     noNewPrivileges: B(),
@@ -407,12 +409,12 @@ export const Sandboxing = Type.Object(
     memoryDenyWriteExecute: B(),
     removeIPC: B(),
     mountAPIVFS: B(),
-    restrictAddressFamilies: Opt(Strs("One element per assignment")),
-    systemCallFilter: Opt(Strs("One element per assignment")),
+    restrictAddressFamilies: Opt(Strs(RESETTABLE)),
+    systemCallFilter: Opt(Strs(RESETTABLE)),
     systemCallArchitectures: Opt(Strs()),
     systemCallErrorNumber: Opt(Str()),
-    capabilityBoundingSet: Opt(Strs("One element per assignment")),
-    ambientCapabilities: Opt(Strs("One element per assignment")),
+    capabilityBoundingSet: Opt(Strs(RESETTABLE)),
+    ambientCapabilities: Opt(Strs(RESETTABLE)),
     secureBits: Opt(Strs()),
     readWritePaths: Opt(Strs()),
     readOnlyPaths: Opt(Strs()),

@@ -3,6 +3,7 @@
  * rules a schema cannot say (safe names, absolute paths, one start command unless oneshot). Returns
  * diagnostics located by JSON pointer; never throws on bad input.
  */
+import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { ValueErrorType } from "@sinclair/typebox/errors";
 import { Value, ValuePointer } from "@sinclair/typebox/value";
 import { type Diagnostic, diag } from "../diagnostics/index.js";
@@ -25,7 +26,8 @@ export function validateSpec(value: unknown, options: ValidateOptions): Validate
   const loose = canonicalizeLoose(value);
   const diagnostics: Diagnostic[] = [];
   const at = (pointer: string) => ({ pointer: { file: options.file, pointer } });
-  for (const e of Value.Errors(ServiceSpec, loose)) {
+  const errors = compiled().Check(loose) ? [] : [...Value.Errors(ServiceSpec, loose)];
+  for (const e of errors) {
     const pointer = e.path || "/";
     if (e.type === ValueErrorType.ObjectAdditionalProperties) {
       for (const key of extraKeys(loose, e.path)) {
@@ -54,6 +56,14 @@ function locateByProvenance(d: Diagnostic, provenance: ServiceSpec["provenance"]
   if (p.line !== undefined) position.line = p.line;
   if (p.column !== undefined) position.column = p.column;
   return { ...rest, position };
+}
+
+let checker: ReturnType<typeof TypeCompiler.Compile<typeof ServiceSpec>> | undefined;
+
+/** The schema compiled to a checking function once; the slow error walk runs only on invalid specs. */
+function compiled(): ReturnType<typeof TypeCompiler.Compile<typeof ServiceSpec>> {
+  checker ??= TypeCompiler.Compile(ServiceSpec);
+  return checker;
 }
 
 function extraKeys(root: unknown, path: string): string[] {

@@ -167,6 +167,19 @@ export const assignments: Codec = {
   print: (v) => asArray(v) as string[],
 };
 
+/**
+ * Like {@link assignments}, but an empty assignment is itself a value: `CapabilityBoundingSet=` empties
+ * the set (drops every capability), which differs from not setting it. Stored as `[""]`.
+ */
+export const assignmentsWithReset: Codec = {
+  assign: (c, raw) => {
+    if (raw === "") return ok([""]);
+    const cur = asArray(c).filter((x) => x !== "");
+    return ok([...cur, raw.trim().split(/\s+/).join(" ")]);
+  },
+  print: (v) => asArray(v) as string[],
+};
+
 /** Exec lines: a list of commands; empty resets. */
 export const exec: Codec = {
   assign: (c, raw, ctx) => {

@@ -16,6 +16,7 @@ import {
 } from "../../spec/schema.js";
 import {
   assignments,
+  assignmentsWithReset,
   bool,
   boolOr,
   boolOrText,
@@ -314,7 +315,7 @@ for (const [key, field] of [
   ["CapabilityBoundingSet", "capabilityBoundingSet"],
   ["AmbientCapabilities", "ambientCapabilities"],
 ] as const) {
-  svc("Service", key, `sandboxing.${field}`, assignments);
+  svc("Service", key, `sandboxing.${field}`, assignmentsWithReset);
 }
 svc("Service", "SystemCallArchitectures", "sandboxing.systemCallArchitectures", words());
 svc("Service", "SystemCallErrorNumber", "sandboxing.systemCallErrorNumber", str());
