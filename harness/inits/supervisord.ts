@@ -1,0 +1,22 @@
+/** supervisord: supervisorctl verbs; the state word of `supervisorctl status` (its exit code is unreliable). */
+import { catServiceLogs, type InitAdapter } from "./init-adapter.js";
+
+export const supervisordAdapter: InitAdapter = {
+  init: "supervisord",
+  jobs: {
+    start: "supervisorctl start {unit}",
+    stop: "supervisorctl stop {unit}",
+    restart: "supervisorctl restart {unit}",
+    reload: "supervisorctl signal HUP {unit}",
+  },
+  status: "supervisorctl status {unit}",
+  states: [
+    { output: /\sRUNNING\s/, state: "active" },
+    { output: /\s(STARTING|BACKOFF)\s/, state: "activating" },
+    { output: /\sSTOPPING\s/, state: "deactivating" },
+    { output: /\s(FATAL|UNKNOWN)\s/, state: "failed" },
+    { output: /\s(STOPPED|EXITED)\s/, state: "inactive" },
+  ],
+  journal: `${catServiceLogs}; supervisorctl tail {unit} 2>/dev/null; true`,
+  initLog: "cat /var/log/supervisor/supervisord.log 2>/dev/null | tail -n 200; true",
+};

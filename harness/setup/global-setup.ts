@@ -1,0 +1,19 @@
+/**
+ * vitest global setup for the harness: gives the run an id shared by all workers (machines are labelled
+ * with it and with this process's pid), reaps what interrupted runs left behind before anything starts,
+ * and at the end removes every machine of this run. Does nothing visible when no Docker engine answers.
+ */
+import { ownerPid, runId } from "../machines/labels.js";
+import { reapRun, reapStale } from "../machines/reap.js";
+
+export async function setup(): Promise<void> {
+  process.env.PSL_RUN_OWNER_PID = String(ownerPid());
+  runId();
+  const n = await reapStale().catch(() => 0);
+  if (n > 0) process.stderr.write(`harness: reaped ${n} machine(s) left by an interrupted run\n`);
+}
+
+export async function teardown(): Promise<void> {
+  const id = process.env.PSL_RUN_ID;
+  if (id) await reapRun(id).catch(() => 0);
+}
