@@ -5,12 +5,16 @@
  */
 import type { CodeInfo, Stage } from "./code-info.js";
 import { CLI_CODES } from "./codes-cli.js";
+import { EVAL_CODES } from "./codes-eval.js";
 import { FRONTEND_CODES } from "./codes-frontend.js";
 import { INTERNAL_CODES } from "./codes-internal.js";
+import { PARSE_CODES } from "./codes-parse.js";
 import { SPEC_CODES } from "./codes-spec.js";
 
 /** The slices by stage; new stages register their table here. */
 export const CODE_TABLES = {
+  parse: PARSE_CODES,
+  eval: EVAL_CODES,
   frontend: FRONTEND_CODES,
   spec: SPEC_CODES,
   cli: CLI_CODES,
@@ -18,6 +22,8 @@ export const CODE_TABLES = {
 } as const satisfies Partial<Record<Stage, Record<string, CodeInfo>>>;
 
 export const CODES = {
+  ...PARSE_CODES,
+  ...EVAL_CODES,
   ...FRONTEND_CODES,
   ...SPEC_CODES,
   ...CLI_CODES,

@@ -1,0 +1,92 @@
+/**
+ * Building attribute sets at parse time, with Nix's rules: `a.b.c = e;` creates the nested sets it needs;
+ * a later `a.d = f;` (or `a = { d = f; };`) merges into the set `a` already names, recursively, when both
+ * sides are set literals; anything else defined twice is an error "attribute 'a.b' already defined at …".
+ * When sets merge, the `rec` flag of the first one wins (Nix's "regrettable" rec merge), and the
+ * `inherit (e)` sources of the second are appended to the first's.
+ */
+import type { Span } from "../diagnostics/span.js";
+import type { AttrDef, AttrName, AttrsExpr, Expr } from "./ast.js";
+
+/** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
+export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
+
+/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`). */
+export function emptyAttrs(span: Span, rec = false): AttrsExpr {
+  return { kind: "attrs", rec, attrs: new Map(), dynamic: [], inheritFrom: [], span };
+}
+
+/** How an attribute path is shown in messages: `a.b."c d".${…}`. */
+export function showAttrPath(path: readonly AttrName[]): string {
+  return path.map((n) => (typeof n === "string" ? n : '"\u0024{…}"')).join(".");
+}
+
+/** Adds `path = value` to `attrs`, creating and merging nested sets as Nix does. */
+export function addAttr(
+  attrs: AttrsExpr,
+  path: readonly AttrName[],
+  span: Span,
+  value: Expr,
+  report: DuplicateReporter,
+): void {
+  let cur = attrs;
+  for (let i = 0; i + 1 < path.length; i++) {
+    const name = path[i] as AttrName;
+    if (typeof name === "string") {
+      const existing = cur.attrs.get(name);
+      if (existing) {
+        if (existing.value.kind !== "attrs") {
+          report(showAttrPath(path.slice(0, i + 1)), span, existing.span);
+          return;
+        }
+        cur = existing.value;
+      } else {
+        const nested = emptyAttrs(span);
+        cur.attrs.set(name, { kind: "plain", value: nested, span, index: -1 });
+        cur = nested;
+      }
+    } else {
+      const nested = emptyAttrs(span);
+      cur.dynamic.push({ name, value: nested, span });
+      cur = nested;
+    }
+  }
+  const last = path[path.length - 1] as AttrName;
+  if (typeof last === "string") {
+    insertAttr(cur, [...path], last, { kind: "plain", value, span, index: -1 }, report);
+  } else {
+    cur.dynamic.push({ name: last, value, span });
+  }
+}
+
+/** Inserts one definition; `path` (ending in `name`) is only for messages. */
+export function insertAttr(
+  attrs: AttrsExpr,
+  path: AttrName[],
+  name: string,
+  def: AttrDef,
+  report: DuplicateReporter,
+): void {
+  const existing = attrs.attrs.get(name);
+  if (!existing) {
+    attrs.attrs.set(name, def);
+    if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = name;
+    return;
+  }
+  const into = existing.value;
+  const from = def.value;
+  if (into.kind === "attrs" && from.kind === "attrs") {
+    for (const [k, d] of from.attrs) {
+      path.push(k);
+      insertAttr(into, path, k, d, report);
+      path.pop();
+    }
+    from.attrs.clear();
+    for (const d of from.dynamic) into.dynamic.push(d);
+    from.dynamic.length = 0;
+    for (const e of from.inheritFrom) into.inheritFrom.push(e);
+    from.inheritFrom.length = 0;
+    return;
+  }
+  report(showAttrPath(path), def.span, existing.span);
+}

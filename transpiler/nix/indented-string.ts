@@ -1,0 +1,91 @@
+/**
+ * Indentation stripping of `''…''` strings, as Nix does it: the smallest number of leading spaces over the
+ * lines that hold something other than spaces is removed from every line (tabs do not count); an
+ * interpolation or an escape ends a line's leading whitespace; a final line of only spaces is dropped;
+ * empty pieces vanish; one literal piece is a plain string, anything else a string concatenation.
+ */
+import type { Span } from "../diagnostics/span.js";
+import type { Expr } from "./ast.js";
+
+/** A piece of an indented string: literal bytes (with or without indentation meaning) or `${e}`. */
+export type IndPart =
+  | { readonly kind: "text"; readonly bytes: string; readonly indent: boolean; readonly span: Span }
+  | { readonly kind: "expr"; readonly expr: Expr };
+
+export function stripIndentation(parts: readonly IndPart[], span: Span, opStart: number): Expr {
+  if (parts.length === 0) return { kind: "string", value: "", span };
+
+  let atStartOfLine = true;
+  let minIndent = 1000000;
+  let curIndent = 0;
+  for (const part of parts) {
+    if (part.kind === "expr" || !part.indent) {
+      if (atStartOfLine) {
+        atStartOfLine = false;
+        if (curIndent < minIndent) minIndent = curIndent;
+      }
+      continue;
+    }
+    const s = part.bytes;
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (atStartOfLine) {
+        if (c === 32) curIndent++;
+        else if (c === 10) curIndent = 0;
+        else {
+          atStartOfLine = false;
+          if (curIndent < minIndent) minIndent = curIndent;
+        }
+      } else if (c === 10) {
+        atStartOfLine = true;
+        curIndent = 0;
+      }
+    }
+  }
+
+  const out: Expr[] = [];
+  atStartOfLine = true;
+  let curDropped = 0;
+  let remaining = parts.length;
+  for (const part of parts) {
+    if (part.kind === "expr") {
+      atStartOfLine = false;
+      curDropped = 0;
+      out.push(part.expr);
+      remaining--;
+      continue;
+    }
+    const t = part.bytes;
+    let s2 = "";
+    for (let j = 0; j < t.length; j++) {
+      const ch = t[j] ?? "";
+      const c = t.charCodeAt(j);
+      if (atStartOfLine) {
+        if (c === 32) {
+          if (curDropped++ >= minIndent) s2 += ch;
+        } else if (c === 10) {
+          curDropped = 0;
+          s2 += ch;
+        } else {
+          atStartOfLine = false;
+          curDropped = 0;
+          s2 += ch;
+        }
+      } else {
+        s2 += ch;
+        if (c === 10) atStartOfLine = true;
+      }
+    }
+    if (remaining === 1) {
+      const p = s2.lastIndexOf("\n");
+      if (p >= 0 && /^ *$/.test(s2.slice(p + 1))) s2 = s2.slice(0, p + 1);
+    }
+    remaining--;
+    if (s2 !== "") out.push({ kind: "string", value: s2, span: part.span });
+  }
+
+  if (out.length === 0) return { kind: "string", value: "", span };
+  const only = out[0];
+  if (out.length === 1 && only?.kind === "string") return { kind: "string", value: only.value, span };
+  return { kind: "concat", parts: out, forceString: true, span, opStart };
+}

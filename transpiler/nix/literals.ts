@@ -1,0 +1,69 @@
+/**
+ * How Nix prints literals, shared by the syntax printer (`--parse`) and the value printer (`--eval`):
+ * strings in double quotes with `\" \\ \n \r \t \${` escaped, attribute names bare when they are
+ * identifiers and not reserved words, floats the way C++ `ostream <<` prints a double (six significant
+ * digits, `%g` style: `0.1`, `1e+06`, `1.23457e+08`, `inf`).
+ */
+
+/** A string literal, escaped as Nix prints it. Input and output are byte strings. */
+export function printLiteralString(s: string): string {
+  let out = '"';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | undefined;
+    if (c === 34) esc = '\\"';
+    else if (c === 92) esc = "\\\\";
+    else if (c === 10) esc = "\\n";
+    else if (c === 13) esc = "\\r";
+    else if (c === 9) esc = "\\t";
+    else if (c === 36 && s.charCodeAt(i + 1) === 123) esc = "\\$";
+    if (esc !== undefined) {
+      out += s.slice(run, i) + esc;
+      run = i + 1;
+    }
+  }
+  return `${out}${s.slice(run)}"`;
+}
+
+const RESERVED: ReadonlySet<string> = new Set([
+  "if",
+  "then",
+  "else",
+  "assert",
+  "with",
+  "let",
+  "in",
+  "rec",
+  "inherit",
+]);
+const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
+
+/** An attribute name: bare when it lexes as an identifier and is not reserved, else a string literal. */
+export function printIdentifier(name: string): string {
+  if (name === "") return '""';
+  if (RESERVED.has(name)) return `"${name}"`;
+  return IDENTIFIER.test(name) ? name : printLiteralString(name);
+}
+
+/** A double as C++ `std::ostream << double` prints it with the default precision (6). */
+export function formatNixFloat(v: number): string {
+  if (Number.isNaN(v)) return "nan";
+  if (v === Number.POSITIVE_INFINITY) return "inf";
+  if (v === Number.NEGATIVE_INFINITY) return "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
+  const [mant = "0", expText = "0"] = v.toExponential(5).split("e");
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 6) {
+    const m = stripZeros(mant);
+    const sign = exp < 0 ? "-" : "+";
+    const digits = String(Math.abs(exp)).padStart(2, "0");
+    return `${m}e${sign}${digits}`;
+  }
+  return stripZeros(v.toFixed(5 - exp));
+}
+
+function stripZeros(s: string): string {
+  if (!s.includes(".")) return s;
+  return s.replace(/0+$/, "").replace(/\.$/, "");
+}

@@ -1,0 +1,1039 @@
+/**
+ * The Nix parser: hand-written, following Nix's bison grammar production by production (`expr_function`,
+ * `expr_if`, pipes, `expr_op`, `expr_app`, `expr_select`, `expr_simple`, binds, formals) with the same
+ * precedence and associativity table. Operators are parsed with an explicit operand/operator stack, and
+ * chains of `x:`, `assert`, `with`, `let … in` and `else if` in loops, so long chains do not use the
+ * JavaScript stack; only real bracket nesting recurses, and past `maxDepth` levels it stops with a
+ * diagnostic (Nix itself stops near 10,000 with "memory exhausted").
+ *
+ * Syntax errors are diagnostics, several per file: a broken binding is skipped up to its `;`, a broken
+ * list element up to the `]`, and parsing goes on. Parse-time errors Nix reports (duplicate attributes and
+ * formals, dynamic attributes in `let`/`inherit`, invalid literals) are diagnostics too. Relative path
+ * literals are resolved against `basePath` here, as in Nix.
+ */
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import { LineMap, type Span } from "../diagnostics/span.js";
+import type {
+  AttrName,
+  AttrsExpr,
+  CallExpr,
+  Expr,
+  Formal,
+  Formals,
+  InheritFromExpr,
+  StringExpr,
+  VarExpr,
+} from "./ast.js";
+import { addAttr, emptyAttrs } from "./bindings.js";
+import { canonPath } from "./canon-path.js";
+import { type IndPart, stripIndentation } from "./indented-string.js";
+import { type LexProblem, lexNix, type Tokens } from "./lexer.js";
+import { printExpr } from "./printer.js";
+import { P, T, type TokenKind, tokenName } from "./token.js";
+
+export type LintLevel = "ignore" | "warn" | "fatal";
+
+/** Nix's lint settings for literals (`--lint-url-literals` and friends), all "ignore" by default. */
+export interface NixLints {
+  readonly url?: LintLevel;
+  readonly absolutePath?: LintLevel;
+  readonly shortPath?: LintLevel;
+}
+
+export interface ParseOptions {
+  /** The name spans carry (a path, or `«string»`/`«stdin»`). */
+  readonly file: string;
+  /** The absolute directory relative path literals resolve against. */
+  readonly basePath: string;
+  readonly pipeOperators?: boolean;
+  /** The home directory for `~/…` paths. */
+  readonly home?: string;
+  /** Pure evaluation: `~/…` paths are an error. */
+  readonly pureEval?: boolean;
+  readonly lints?: NixLints;
+  /** Bracket nesting allowed before giving up with a diagnostic. */
+  readonly maxDepth?: number;
+  /** Syntax errors reported before giving up. */
+  readonly maxErrors?: number;
+}
+
+export interface ParseResult {
+  readonly expr: Expr;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const DEFAULT_MAX_DEPTH = 1000;
+
+/** Thrown inside the parser after a syntax error has been reported; caught at a recovery point. */
+class SyntaxAbort {}
+/** Thrown when nesting or error limits are reached; ends the parse. */
+class ParseStop {}
+
+// Binary operator precedence (bison's %left/%right/%nonassoc, 1 = loosest).
+const Assoc = { Left: 0, Right: 1, None: 2 } as const;
+type Assoc = (typeof Assoc)[keyof typeof Assoc];
+const BINARY: ReadonlyMap<TokenKind, readonly [number, Assoc]> = new Map<TokenKind, readonly [number, Assoc]>(
+  [
+    [T.IMPL, [1, Assoc.Right]],
+    [T.OR, [2, Assoc.Left]],
+    [T.AND, [3, Assoc.Left]],
+    [T.EQ, [4, Assoc.None]],
+    [T.NEQ, [4, Assoc.None]],
+    [P.LT, [5, Assoc.None]],
+    [P.GT, [5, Assoc.None]],
+    [T.LEQ, [5, Assoc.None]],
+    [T.GEQ, [5, Assoc.None]],
+    [T.UPDATE, [6, Assoc.Right]],
+    [P.PLUS, [8, Assoc.Left]],
+    [P.MINUS, [8, Assoc.Left]],
+    [P.STAR, [9, Assoc.Left]],
+    [P.SLASH, [9, Assoc.Left]],
+    [T.CONCAT, [10, Assoc.Right]],
+    [P.QUESTION, [11, Assoc.Left]],
+  ],
+);
+const PREC_NOT = 7;
+const PREC_NEGATE = 12;
+
+/** Tokens that can start an `expr_select` (an application argument or a list element). */
+const STARTS_SELECT: ReadonlySet<TokenKind> = new Set<TokenKind>([
+  T.ID,
+  T.INT,
+  T.FLOAT,
+  P.QUOTE,
+  T.IND_STRING_OPEN,
+  T.PATH,
+  T.HPATH,
+  T.SPATH,
+  T.URI,
+  P.LPAREN,
+  T.LET,
+  T.REC,
+  P.LBRACE,
+  P.LBRACKET,
+]);
+
+const ATTR_EXPECT = ["identifier", "'or'", "'${'", "'\"'"];
+
+interface OpEntry {
+  readonly kind: TokenKind;
+  readonly prec: number;
+  readonly assoc: Assoc;
+  readonly prefix: boolean;
+  readonly start: number;
+}
+
+/** Parses one Nix text into an expression and its diagnostics. Never throws on bad input. */
+export function parseNix(text: string, options: ParseOptions): ParseResult {
+  const { tokens, problems } = lexNix(text, { pipeOperators: options.pipeOperators ?? false });
+  const p = new Parser(text, tokens, options);
+  p.reportLexProblems(problems);
+  const expr = p.parseTop();
+  return { expr, diagnostics: p.diagnostics };
+}
+
+class Parser {
+  readonly diagnostics: Diagnostic[] = [];
+  private i = 0;
+  private depth = 0;
+  private errors = 0;
+  private lastErrorToken = -1;
+  private lineMap: LineMap | undefined;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly values: (string | number | bigint | undefined)[];
+  private readonly file: string;
+  private readonly maxDepth: number;
+  private readonly maxErrors: number;
+  /** `f or` calls that still warn if used as an argument, list element or `or` default. */
+  private readonly cursedOr = new Set<Expr>();
+
+  constructor(
+    private readonly text: string,
+    tokens: Tokens,
+    private readonly options: ParseOptions,
+  ) {
+    this.kinds = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.values = tokens.values;
+    this.file = options.file;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxErrors = options.maxErrors ?? 20;
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------
+
+  private tok(): TokenKind {
+    return this.kinds[this.i] ?? T.EOF;
+  }
+
+  private peek(n: number): TokenKind {
+    return this.kinds[this.i + n] ?? T.EOF;
+  }
+
+  private get start(): number {
+    return this.starts[this.i] ?? this.text.length;
+  }
+
+  private get prevEnd(): number {
+    return this.i > 0 ? (this.ends[this.i - 1] ?? 0) : 0;
+  }
+
+  private span(start: number, end = this.prevEnd): Span {
+    return { file: this.file, start, end: Math.max(start, end) };
+  }
+
+  private value(): string {
+    return String(this.values[this.i] ?? "");
+  }
+
+  private where(offset: number): string {
+    this.lineMap ??= new LineMap(this.text);
+    const pos = this.lineMap.position(offset);
+    return `${this.file}:${pos.line}:${pos.column}`;
+  }
+
+  private report(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  /** Reports "unexpected X[, expecting …]" at the current token and aborts to the nearest recovery point. */
+  private unexpected(expecting: readonly string[] = []): never {
+    this.reportUnexpected(expecting);
+    throw new SyntaxAbort();
+  }
+
+  /** Reports "unexpected X[, expecting …]" at the current token (once per token). */
+  private reportUnexpected(expecting: readonly string[]): void {
+    if (this.i !== this.lastErrorToken) {
+      this.lastErrorToken = this.i;
+      const k = this.tok();
+      const detail =
+        expecting.length > 0 && expecting.length <= 4
+          ? `unexpected ${tokenName(k)}, expecting ${expecting.join(" or ")}`
+          : `unexpected ${tokenName(k)}`;
+      const at = this.start;
+      this.report(diag("PSL1001", { detail }, { span: this.span(at, this.ends[this.i] ?? at) }));
+      if (++this.errors >= this.maxErrors) throw new ParseStop();
+    }
+  }
+
+  private expect(kind: TokenKind, expecting: readonly string[] = [tokenName(kind)]): void {
+    if (this.tok() !== kind) this.unexpected(expecting);
+    this.i++;
+  }
+
+  reportLexProblems(problems: readonly LexProblem[]): void {
+    for (const p of problems) {
+      const span = this.span(p.start, p.end);
+      switch (p.kind) {
+        case "invalid-integer":
+          this.report(diag("PSL1002", { text: p.text }, { span }));
+          break;
+        case "invalid-float":
+          this.report(diag("PSL1003", { text: p.text }, { span }));
+          break;
+        case "trailing-slash":
+          this.report(diag("PSL1004", {}, { span }));
+          break;
+        case "pipe-operators":
+          this.report(diag("PSL1010", {}, { span }));
+          break;
+        case "nul-byte":
+          this.report(diag("PSL1011", {}, { span }));
+          break;
+      }
+    }
+  }
+
+  parseTop(): Expr {
+    const at = this.start;
+    try {
+      const e = this.parseExpr();
+      if (this.tok() !== T.EOF) this.unexpected(["end of file"]);
+      return e;
+    } catch (x) {
+      if (x instanceof SyntaxAbort || x instanceof ParseStop) return { kind: "error", span: this.span(at) };
+      if (x instanceof RangeError) {
+        this.report(diag("PSL1012", { limit: this.maxDepth }, { span: this.span(this.start, this.start) }));
+        return { kind: "error", span: this.span(at) };
+      }
+      throw x;
+    }
+  }
+
+  /**
+   * Skips tokens up to one of `stops` at this nesting level (not consumed). Unbalanced closing brackets
+   * other than `closer` (the one that ends the enclosing construct, where skipping stops too) are skipped.
+   */
+  private recover(stops: readonly TokenKind[], closer: TokenKind): void {
+    let level = 0;
+    for (;;) {
+      const k = this.tok();
+      if (k === T.EOF) return;
+      if (level === 0 && (stops.includes(k) || k === closer)) return;
+      if (k === P.LBRACE || k === P.LPAREN || k === P.LBRACKET || k === T.DOLLAR_CURLY) level++;
+      else if ((k === P.RBRACE || k === P.RPAREN || k === P.RBRACKET) && level > 0) level--;
+      this.i++;
+    }
+  }
+
+  // ---- expr_function -----------------------------------------------------------------------------
+
+  /** `expr`: lambdas, `assert`, `with` and `let … in` prefixes (in a loop), then `expr_if`. */
+  private parseExpr(): Expr {
+    type Prefix =
+      | { t: "lambda"; start: number; arg: string | undefined; formals: Formals | undefined }
+      | { t: "assert" | "with"; start: number; e: Expr }
+      | { t: "let"; start: number; attrs: AttrsExpr };
+    const prefixes: Prefix[] = [];
+    for (;;) {
+      const k = this.tok();
+      const start = this.start;
+      if (k === T.ID && this.peek(1) === P.COLON) {
+        const arg = this.value();
+        this.i += 2;
+        prefixes.push({ t: "lambda", start, arg, formals: undefined });
+      } else if (k === T.ID && this.peek(1) === P.AT) {
+        const arg = this.value();
+        const argSpan = this.span(start, this.ends[this.i] ?? start);
+        this.i += 2;
+        if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
+        const formals = this.parseFormals(arg, argSpan);
+        this.expect(P.COLON);
+        prefixes.push({ t: "lambda", start, arg, formals });
+      } else if (k === P.LBRACE && this.looksLikeFormals()) {
+        let formals = this.parseFormals(undefined, undefined);
+        let arg: string | undefined;
+        if (this.tok() === P.AT) {
+          this.i++;
+          if (this.tok() !== T.ID) this.unexpected(["identifier"]);
+          arg = this.value();
+          const argSpan = this.span(this.start, this.ends[this.i] ?? this.start);
+          this.i++;
+          formals = this.checkArgAgainstFormals(formals, arg, argSpan);
+          this.expect(P.COLON);
+        } else {
+          this.expect(P.COLON, ["':'", "'@'"]);
+        }
+        prefixes.push({ t: "lambda", start, arg, formals });
+      } else if (k === T.ASSERT || k === T.WITH) {
+        this.i++;
+        const e = this.parseExpr();
+        this.expect(P.SEMI);
+        prefixes.push({ t: k === T.ASSERT ? "assert" : "with", start, e });
+      } else if (k === T.LET && this.peek(1) !== P.LBRACE) {
+        this.i++;
+        const attrs = emptyAttrs(this.span(start));
+        this.parseBinds(attrs, T.IN);
+        this.expect(T.IN, ["'in'"]);
+        if (attrs.dynamic.length > 0) {
+          const d = attrs.dynamic[0];
+          this.report(diag("PSL1007", {}, { span: d ? d.span : this.span(start) }));
+        }
+        prefixes.push({ t: "let", start, attrs });
+      } else break;
+    }
+    let body = this.parseIf();
+    for (let j = prefixes.length - 1; j >= 0; j--) {
+      const p = prefixes[j] as Prefix;
+      const span = this.span(p.start, body.span.end);
+      switch (p.t) {
+        case "lambda":
+          body = { kind: "lambda", arg: p.arg, formals: p.formals, body, span, name: undefined };
+          break;
+        case "assert":
+          body = { kind: "assert", cond: p.e, body, span };
+          break;
+        case "with":
+          body = { kind: "with", attrs: p.e, body, span, prevWith: -1 };
+          break;
+        case "let":
+          p.attrs.span = span;
+          body = { kind: "let", attrs: p.attrs, body, span };
+          break;
+      }
+    }
+    return body;
+  }
+
+  /** After `{`: is this a formal parameter set (`{ a, b ? 1, ... }:`) rather than an attribute set? */
+  private looksLikeFormals(): boolean {
+    const k1 = this.peek(1);
+    if (k1 === P.RBRACE) {
+      const k2 = this.peek(2);
+      return k2 === P.COLON || k2 === P.AT;
+    }
+    if (k1 === T.ELLIPSIS) return true;
+    if (k1 === T.ID) {
+      const k2 = this.peek(2);
+      return k2 === P.COMMA || k2 === P.QUESTION || k2 === P.RBRACE;
+    }
+    return false;
+  }
+
+  private parseFormals(arg: string | undefined, argSpan: Span | undefined): Formals {
+    this.expect(P.LBRACE);
+    const entries: Formal[] = [];
+    let ellipsis = false;
+    for (;;) {
+      const k = this.tok();
+      if (k === P.RBRACE) break;
+      if (k === T.ELLIPSIS) {
+        this.i++;
+        ellipsis = true;
+        if (this.tok() !== P.RBRACE) this.unexpected(["'}'"]);
+        break;
+      }
+      if (k !== T.ID) this.unexpected(entries.length === 0 ? ["'}'", "identifier", "'...'"] : ["identifier"]);
+      const start = this.start;
+      const name = this.value();
+      this.i++;
+      let def: Expr | undefined;
+      if (this.tok() === P.QUESTION) {
+        this.i++;
+        def = this.parseExpr();
+      }
+      entries.push({ name, def, span: this.span(start) });
+      if (this.tok() === P.COMMA) {
+        this.i++;
+        continue;
+      }
+      if (this.tok() !== P.RBRACE) this.unexpected(["'}'", "','"]);
+    }
+    this.i++;
+    const formals: Formals = { entries, ellipsis };
+    this.checkDuplicateFormals(formals);
+    return arg !== undefined && argSpan ? this.checkArgAgainstFormals(formals, arg, argSpan) : formals;
+  }
+
+  private checkDuplicateFormals(formals: Formals): void {
+    const sorted = [...formals.entries].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.span.start - b.span.start,
+    );
+    let dup: Formal | undefined;
+    for (let j = 0; j + 1 < sorted.length; j++) {
+      const a = sorted[j] as Formal;
+      const b = sorted[j + 1] as Formal;
+      if (a.name !== b.name) continue;
+      if (!dup || b.name < dup.name || (b.name === dup.name && b.span.start < dup.span.start)) dup = b;
+    }
+    if (dup) this.report(diag("PSL1006", { name: dup.name }, { span: dup.span }));
+  }
+
+  private checkArgAgainstFormals(formals: Formals, arg: string, argSpan: Span): Formals {
+    if (formals.entries.some((f) => f.name === arg))
+      this.report(diag("PSL1006", { name: arg }, { span: argSpan }));
+    return formals;
+  }
+
+  // ---- expr_if, pipes ----------------------------------------------------------------------------
+
+  private parseIf(): Expr {
+    if (this.tok() !== T.IF) return this.parsePipe();
+    const heads: { start: number; cond: Expr; thenExpr: Expr }[] = [];
+    while (this.tok() === T.IF) {
+      const start = this.start;
+      this.i++;
+      const cond = this.parseExpr();
+      this.expect(T.THEN);
+      const then = this.parseExpr();
+      this.expect(T.ELSE);
+      heads.push({ start, cond, thenExpr: then });
+    }
+    let e = this.parseExpr();
+    for (let j = heads.length - 1; j >= 0; j--) {
+      const h = heads[j] as { start: number; cond: Expr; thenExpr: Expr };
+      e = {
+        kind: "if",
+        cond: h.cond,
+        thenExpr: h.thenExpr,
+        elseExpr: e,
+        span: this.span(h.start, e.span.end),
+      };
+    }
+    return e;
+  }
+
+  private parsePipe(): Expr {
+    const first = this.parseOp();
+    if (this.tok() === T.PIPE_INTO) {
+      let left = first;
+      while (this.tok() === T.PIPE_INTO) {
+        const opStart = this.start;
+        this.i++;
+        const right = this.parseOp();
+        left = this.makeCall(right, left, opStart, "|>");
+      }
+      if (this.tok() === T.PIPE_FROM) this.unexpected();
+      return left;
+    }
+    if (this.tok() === T.PIPE_FROM) {
+      const operands: Expr[] = [first];
+      const ops: number[] = [];
+      while (this.tok() === T.PIPE_FROM) {
+        ops.push(this.start);
+        this.i++;
+        operands.push(this.parseOp());
+      }
+      if (this.tok() === T.PIPE_INTO) this.unexpected();
+      let right = operands[operands.length - 1] as Expr;
+      for (let j = operands.length - 2; j >= 0; j--) {
+        right = this.makeCall(operands[j] as Expr, right, ops[j] ?? 0, "<|");
+      }
+      return right;
+    }
+    return first;
+  }
+
+  // ---- expr_op: an operand/operator stack --------------------------------------------------------
+
+  private parseOp(): Expr {
+    const operands: Expr[] = [];
+    const ops: OpEntry[] = [];
+    const reduce = () => {
+      const op = ops.pop() as OpEntry;
+      if (op.prefix) {
+        const e = operands.pop() as Expr;
+        operands.push(this.makePrefix(op, e));
+      } else {
+        const r = operands.pop() as Expr;
+        const l = operands.pop() as Expr;
+        operands.push(this.makeBinary(op, l, r));
+      }
+    };
+    for (;;) {
+      // An operand, with its prefix operators.
+      for (;;) {
+        const k = this.tok();
+        if (k === P.BANG)
+          ops.push({ kind: k, prec: PREC_NOT, assoc: Assoc.Left, prefix: true, start: this.start });
+        else if (k === P.MINUS)
+          ops.push({ kind: k, prec: PREC_NEGATE, assoc: Assoc.Left, prefix: true, start: this.start });
+        else break;
+        this.i++;
+      }
+      operands.push(this.parseApp());
+      // Binary operators (and `?`, whose right side is an attribute path).
+      for (;;) {
+        const k = this.tok();
+        const info = BINARY.get(k);
+        if (!info) {
+          while (ops.length > 0) reduce();
+          return operands[0] as Expr;
+        }
+        const [prec, assoc] = info;
+        for (;;) {
+          const top = ops[ops.length - 1];
+          if (!top) break;
+          if (
+            top.prefix ? top.prec >= prec : top.prec > prec || (top.prec === prec && top.assoc === Assoc.Left)
+          ) {
+            reduce();
+            continue;
+          }
+          if (!top.prefix && top.prec === prec && top.assoc === Assoc.None) this.unexpected();
+          break;
+        }
+        const start = this.start;
+        this.i++;
+        if (k === P.QUESTION) {
+          const e = operands.pop() as Expr;
+          const path = this.parseAttrPath();
+          operands.push({ kind: "hasAttr", expr: e, path, span: this.span(e.span.start) });
+          continue;
+        }
+        ops.push({ kind: k, prec, assoc, prefix: false, start });
+        break;
+      }
+    }
+  }
+
+  private variable(name: string, span: Span): VarExpr {
+    return { kind: "var", name, span, level: -1, index: -1, fromWith: false };
+  }
+
+  private makePrefix(op: OpEntry, e: Expr): Expr {
+    const span = this.span(op.start, e.span.end);
+    if (op.kind === P.BANG) return { kind: "not", expr: e, span };
+    const zero: Expr = { kind: "int", value: 0, span: this.span(op.start, op.start) };
+    return {
+      kind: "call",
+      fn: this.variable("__sub", this.span(op.start, op.start + 1)),
+      args: [zero, e],
+      span,
+      op: "-",
+    };
+  }
+
+  private makeBinary(op: OpEntry, l: Expr, r: Expr): Expr {
+    const span = this.span(l.span.start, r.span.end);
+    const opSpan = this.span(op.start, op.start + 1);
+    const call = (fn: string, a: Expr, b: Expr, sym: string): CallExpr => ({
+      kind: "call",
+      fn: this.variable(fn, opSpan),
+      args: [a, b],
+      span,
+      op: sym,
+    });
+    switch (op.kind) {
+      case T.EQ:
+        return { kind: "binary", op: "==", left: l, right: r, span, opStart: op.start };
+      case T.NEQ:
+        return { kind: "binary", op: "!=", left: l, right: r, span, opStart: op.start };
+      case T.AND:
+        return { kind: "binary", op: "&&", left: l, right: r, span, opStart: op.start };
+      case T.OR:
+        return { kind: "binary", op: "||", left: l, right: r, span, opStart: op.start };
+      case T.IMPL:
+        return { kind: "binary", op: "->", left: l, right: r, span, opStart: op.start };
+      case T.UPDATE:
+        return { kind: "binary", op: "//", left: l, right: r, span, opStart: op.start };
+      case T.CONCAT:
+        return { kind: "binary", op: "++", left: l, right: r, span, opStart: op.start };
+      case P.PLUS:
+        return { kind: "concat", parts: [l, r], forceString: false, span, opStart: op.start };
+      case P.MINUS:
+        return call("__sub", l, r, "-");
+      case P.STAR:
+        return call("__mul", l, r, "*");
+      case P.SLASH:
+        return call("__div", l, r, "/");
+      case P.LT:
+        return call("__lessThan", l, r, "<");
+      case P.GT:
+        return call("__lessThan", r, l, ">");
+      case T.LEQ:
+        return { kind: "not", expr: call("__lessThan", r, l, "<="), span };
+      default:
+        return { kind: "not", expr: call("__lessThan", l, r, ">="), span };
+    }
+  }
+
+  /** Nix's `makeCall`: applying a call to one more argument extends that call. */
+  private makeCall(fn: Expr, arg: Expr, start: number, op?: string): Expr {
+    if (fn.kind === "call") {
+      fn.args.push(arg);
+      (fn as { span: Span }).span = this.span(fn.span.start, Math.max(fn.span.end, arg.span.end));
+      return fn;
+    }
+    const span = this.span(Math.min(start, fn.span.start), Math.max(fn.span.end, arg.span.end));
+    const call: CallExpr =
+      op === undefined
+        ? { kind: "call", fn, args: [arg], span }
+        : { kind: "call", fn, args: [arg], span, op };
+    return call;
+  }
+
+  // ---- expr_app, expr_select ---------------------------------------------------------------------
+
+  private parseApp(): Expr {
+    let fn = this.parseSelect();
+    this.cursedOr.delete(fn);
+    while (STARTS_SELECT.has(this.tok())) {
+      const arg = this.parseSelect();
+      this.warnIfCursedOr(arg);
+      fn = this.makeCall(fn, arg, fn.span.start);
+    }
+    return fn;
+  }
+
+  private warnIfCursedOr(e: Expr): void {
+    if (!this.cursedOr.has(e)) return;
+    this.cursedOr.delete(e);
+    if (e.kind !== "call") return;
+    const text = printExpr(e);
+    this.report(diag("PSL1013", { text }, { span: this.span(e.span.end, e.span.end) }));
+  }
+
+  private parseSelect(): Expr {
+    const e = this.parseSimple();
+    if (this.tok() === P.DOT) {
+      this.i++;
+      const path = this.parseAttrPath();
+      let def: Expr | undefined;
+      if (this.tok() === T.OR_KW) {
+        this.i++;
+        def = this.parseSelect();
+        this.warnIfCursedOr(def);
+      }
+      return { kind: "select", expr: e, path, def, span: this.span(e.span.start) };
+    }
+    if (this.tok() === T.OR_KW) {
+      const orSpan = this.span(this.start, this.ends[this.i] ?? this.start);
+      this.i++;
+      const call: CallExpr = {
+        kind: "call",
+        fn: e,
+        args: [this.variable("or", orSpan)],
+        span: this.span(e.span.start),
+      };
+      this.cursedOr.add(call);
+      return call;
+    }
+    return e;
+  }
+
+  // ---- expr_simple -------------------------------------------------------------------------------
+
+  private parseSimple(): Expr {
+    if (++this.depth > this.maxDepth) {
+      this.report(diag("PSL1012", { limit: this.maxDepth }, { span: this.span(this.start, this.start) }));
+      throw new ParseStop();
+    }
+    try {
+      return this.parseSimpleInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseSimpleInner(): Expr {
+    const k = this.tok();
+    const start = this.start;
+    const end = this.ends[this.i] ?? start;
+    switch (k) {
+      case T.ID: {
+        const name = this.value();
+        this.i++;
+        const span = this.span(start, end);
+        if (name === "__curPos") return { kind: "curPos", span };
+        return this.variable(name, span);
+      }
+      case T.INT: {
+        const v = this.values[this.i];
+        this.i++;
+        return {
+          kind: "int",
+          value: typeof v === "bigint" ? v : Number(v ?? 0),
+          span: this.span(start, end),
+        };
+      }
+      case T.FLOAT: {
+        const v = Number(this.values[this.i] ?? 0);
+        this.i++;
+        return { kind: "float", value: v, span: this.span(start, end) };
+      }
+      case P.QUOTE:
+        return this.parseString();
+      case T.IND_STRING_OPEN:
+        return this.parseIndString();
+      case T.PATH:
+      case T.HPATH:
+        return this.parsePath();
+      case T.SPATH: {
+        const raw = this.value();
+        this.i++;
+        const span = this.span(start, end);
+        return {
+          kind: "call",
+          fn: this.variable("__findFile", span),
+          args: [this.variable("__nixPath", span), { kind: "string", value: raw.slice(1, -1), span }],
+          span,
+        };
+      }
+      case T.URI: {
+        const raw = this.value();
+        this.i++;
+        const span = this.span(start, end);
+        this.lint(this.options.lints?.url, "PSL1015", { text: raw }, span);
+        return { kind: "string", value: raw, span };
+      }
+      case P.LPAREN: {
+        this.i++;
+        const e = this.parseExpr();
+        this.expect(P.RPAREN);
+        return e;
+      }
+      case T.LET: {
+        // `let { …; body = e; }` is `(rec { … }).body`.
+        this.i++;
+        this.expect(P.LBRACE);
+        const attrs = emptyAttrs(this.span(start), true);
+        this.parseBinds(attrs, P.RBRACE);
+        this.expect(P.RBRACE);
+        attrs.span = this.span(start);
+        return { kind: "select", expr: attrs, path: ["body"], def: undefined, span: this.span(start) };
+      }
+      case T.REC:
+      case P.LBRACE: {
+        if (k === T.REC) {
+          this.i++;
+          if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
+        }
+        this.i++;
+        const attrs = emptyAttrs(this.span(start), k === T.REC);
+        this.parseBinds(attrs, P.RBRACE);
+        this.expect(P.RBRACE);
+        attrs.span = this.span(start);
+        return attrs;
+      }
+      case P.LBRACKET: {
+        this.i++;
+        const elems: Expr[] = [];
+        while (this.tok() !== P.RBRACKET) {
+          if (!STARTS_SELECT.has(this.tok())) {
+            if (this.tok() === T.EOF || this.tok() === P.RBRACE || this.tok() === P.RPAREN)
+              this.unexpected(["']'"]);
+            this.reportUnexpected([]);
+            this.i++;
+            continue;
+          }
+          try {
+            const el = this.parseSelect();
+            this.warnIfCursedOr(el);
+            elems.push(el);
+          } catch (x) {
+            if (!(x instanceof SyntaxAbort)) throw x;
+            this.recover([], P.RBRACKET);
+            if (this.tok() !== P.RBRACKET) throw x;
+          }
+        }
+        this.i++;
+        return { kind: "list", elems, span: this.span(start) };
+      }
+      default:
+        return this.unexpected();
+    }
+  }
+
+  private lint(
+    level: LintLevel | undefined,
+    code: "PSL1015" | "PSL1016" | "PSL1017" | "PSL1018",
+    args: Record<string, string>,
+    span: Span,
+  ): void {
+    if (level === undefined || level === "ignore") return;
+    const fatal = level === "fatal";
+    const fullArgs = code === "PSL1015" ? { ...args, how: fatal ? "disallowed" : "discouraged" } : args;
+    this.report(diag(code, fullArgs, { span, severity: fatal ? "error" : "warning" }));
+  }
+
+  // ---- strings and paths -------------------------------------------------------------------------
+
+  /** `"…"`: a plain string, or a concatenation when it interpolates. */
+  private parseString(): Expr {
+    const start = this.start;
+    const parts = this.parseStringParts();
+    const span = this.span(start);
+    if (parts === undefined) return { kind: "string", value: "", span };
+    if (typeof parts === "string") return { kind: "string", value: parts, span };
+    return { kind: "concat", parts, forceString: true, span, opStart: start };
+  }
+
+  /** Consumes `"…"`; a string when it has no interpolation, else the parts (undefined when empty). */
+  private parseStringParts(): string | Expr[] | undefined {
+    this.expect(P.QUOTE);
+    const parts: Expr[] = [];
+    let interpolated = false;
+    for (;;) {
+      const k = this.tok();
+      if (k === P.QUOTE) break;
+      if (k === T.STR) {
+        const s = this.start;
+        const e = this.ends[this.i] ?? s;
+        parts.push({ kind: "string", value: this.value(), span: this.span(s, e) });
+        this.i++;
+      } else if (k === T.DOLLAR_CURLY) {
+        this.i++;
+        interpolated = true;
+        parts.push(this.parseExpr());
+        this.expect(P.RBRACE);
+      } else this.unexpected(["'\"'"]);
+    }
+    this.i++;
+    if (!interpolated) return parts.length === 0 ? undefined : (parts[0] as StringExpr).value;
+    return parts;
+  }
+
+  private parseIndString(): Expr {
+    const start = this.start;
+    this.i++;
+    const parts: IndPart[] = [];
+    for (;;) {
+      const k = this.tok();
+      if (k === T.IND_STRING_CLOSE) break;
+      if (k === T.IND_STR || k === T.IND_STR_LIT) {
+        const s = this.start;
+        parts.push({
+          kind: "text",
+          bytes: this.value(),
+          indent: k === T.IND_STR,
+          span: this.span(s, this.ends[this.i] ?? s),
+        });
+        this.i++;
+      } else if (k === T.DOLLAR_CURLY) {
+        this.i++;
+        parts.push({ kind: "expr", expr: this.parseExpr() });
+        this.expect(P.RBRACE);
+      } else this.unexpected(["end of an indented string"]);
+    }
+    this.i++;
+    return stripIndentation(parts, this.span(start), start);
+  }
+
+  private parsePath(): Expr {
+    const k = this.tok();
+    const start = this.start;
+    const literal = this.value();
+    const litSpan = this.span(start, this.ends[this.i] ?? start);
+    this.i++;
+    let value: string;
+    if (k === T.HPATH) {
+      if (this.options.pureEval) this.report(diag("PSL1014", { path: literal }, { span: litSpan }));
+      this.lint(this.options.lints?.absolutePath, "PSL1018", { text: literal }, litSpan);
+      value = (this.options.home ?? "") + literal.slice(1);
+    } else if (literal.startsWith("/")) {
+      this.lint(this.options.lints?.absolutePath, "PSL1016", { text: literal }, litSpan);
+      value = canonPath(literal);
+      if (literal.length > 1 && literal.endsWith("/")) value += "/";
+    } else {
+      if (!literal.startsWith("."))
+        this.lint(this.options.lints?.shortPath, "PSL1017", { text: literal }, litSpan);
+      value = canonPath(literal, this.options.basePath);
+      if (literal.length > 1 && literal.endsWith("/")) value += "/";
+    }
+    const head: Expr = { kind: "path", value, span: litSpan };
+    if (this.tok() === T.PATH_END) {
+      this.i++;
+      return head;
+    }
+    const parts: Expr[] = [head];
+    for (;;) {
+      const t = this.tok();
+      if (t === T.PATH_END) break;
+      if (t === T.STR) {
+        const s = this.start;
+        parts.push({ kind: "string", value: this.value(), span: this.span(s, this.ends[this.i] ?? s) });
+        this.i++;
+      } else if (t === T.DOLLAR_CURLY) {
+        this.i++;
+        parts.push(this.parseExpr());
+        this.expect(P.RBRACE);
+      } else this.unexpected();
+    }
+    this.i++;
+    return { kind: "concat", parts, forceString: false, span: this.span(start), opStart: start };
+  }
+
+  // ---- bindings ----------------------------------------------------------------------------------
+
+  /** `binds`: bindings until `end` (`}` or `in`), recovering from a broken binding at its `;`. */
+  private parseBinds(attrs: AttrsExpr, end: TokenKind): void {
+    for (;;) {
+      const k = this.tok();
+      if (k === end || k === T.EOF) return;
+      const before = this.i;
+      try {
+        if (k === T.INHERIT) this.parseInherit(attrs);
+        else if (k === T.ID || k === T.OR_KW || k === P.QUOTE || k === T.DOLLAR_CURLY)
+          this.parseBinding(attrs);
+        else this.unexpected(end === T.IN ? ["'in'", "'inherit'"] : ["'}'", "'inherit'"]);
+      } catch (x) {
+        if (!(x instanceof SyntaxAbort)) throw x;
+        if (this.tok() !== P.SEMI) this.recover([P.SEMI, T.IN], end === T.IN ? P.RBRACE : end);
+        if (this.tok() === P.SEMI) this.i++;
+        else if (this.i === before) this.i++;
+        if (this.tok() === P.RBRACE && end === T.IN) return;
+      }
+    }
+  }
+
+  private parseBinding(attrs: AttrsExpr): void {
+    const start = this.start;
+    const path = this.parseAttrPath();
+    const pathSpan = this.span(start);
+    this.expect(P.ASSIGN, ["'.'", "'='"]);
+    const value = this.parseExpr();
+    this.expect(P.SEMI);
+    addAttr(attrs, path, pathSpan, value, (name, span, previous) =>
+      this.report(diag("PSL1005", { name, where: this.where(previous.start) }, { span })),
+    );
+  }
+
+  private parseInherit(attrs: AttrsExpr): void {
+    this.i++;
+    let from: InheritFromExpr | undefined;
+    if (this.tok() === P.LPAREN) {
+      const s = this.start;
+      this.i++;
+      const src = this.parseExpr();
+      this.expect(P.RPAREN);
+      attrs.inheritFrom.push(src);
+      from = { kind: "inheritFrom", from: src, span: this.span(s), index: -1 };
+    }
+    for (;;) {
+      const k = this.tok();
+      if (k === P.SEMI) break;
+      const start = this.start;
+      let name: string;
+      if (k === T.ID || k === T.OR_KW) {
+        name = k === T.OR_KW ? "or" : this.value();
+        this.i++;
+      } else if (k === P.QUOTE) {
+        const parts = this.parseStringParts();
+        if (parts !== undefined && typeof parts !== "string") {
+          this.report(diag("PSL1008", {}, { span: this.span(start) }));
+          continue;
+        }
+        name = parts ?? "";
+      } else if (k === T.DOLLAR_CURLY) {
+        this.i++;
+        this.parseExpr();
+        this.expect(P.RBRACE);
+        this.report(diag("PSL1008", {}, { span: this.span(start) }));
+        continue;
+      } else this.unexpected(["';'", ...ATTR_EXPECT.slice(0, 2)]);
+      const span = this.span(start);
+      const value: Expr = from
+        ? { kind: "select", expr: from, path: [name], def: undefined, span }
+        : this.variable(name, span);
+      const existing = attrs.attrs.get(name);
+      if (existing) {
+        this.report(diag("PSL1005", { name, where: this.where(existing.span.start) }, { span }));
+        continue;
+      }
+      attrs.attrs.set(name, { kind: from ? "inheritedFrom" : "inherited", value, span, index: -1 });
+    }
+    this.i++;
+  }
+
+  /** `attrpath`: `a.b."c".${d}`. */
+  private parseAttrPath(): AttrName[] {
+    const path: AttrName[] = [this.parseAttrName()];
+    while (this.tok() === P.DOT) {
+      this.i++;
+      path.push(this.parseAttrName());
+    }
+    return path;
+  }
+
+  private parseAttrName(): AttrName {
+    const k = this.tok();
+    if (k === T.ID) {
+      const v = this.value();
+      this.i++;
+      return v;
+    }
+    if (k === T.OR_KW) {
+      this.i++;
+      return "or";
+    }
+    if (k === P.QUOTE) {
+      const start = this.start;
+      const parts = this.parseStringParts();
+      if (parts === undefined) return "";
+      if (typeof parts === "string") return parts;
+      return { kind: "concat", parts, forceString: true, span: this.span(start), opStart: start };
+    }
+    if (k === T.DOLLAR_CURLY) {
+      this.i++;
+      const e = this.parseExpr();
+      this.expect(P.RBRACE);
+      return e;
+    }
+    return this.unexpected(ATTR_EXPECT);
+  }
+}
