@@ -84,21 +84,24 @@ class Emitter {
     private readonly provenance: Record<string, Provenance>,
   ) {}
 
-  /** The comment for a pointer: its own provenance, or the one shared by everything under it. */
-  private commentFor(pointer: string): string | undefined {
-    const own = this.provenance[pointer];
-    if (own) return shortLocation(own);
-    const below = Object.entries(this.provenance).filter(([p]) => p.startsWith(`${pointer}/`));
-    if (below.length === 0) return undefined;
-    const locations = new Set(below.map(([, p]) => shortLocation(p)));
-    return locations.size === 1 ? [...locations][0] : undefined;
+  /** The distinct places the value at `pointer` and everything under it came from. */
+  private locations(pointer: string): Set<string> {
+    const out = new Set<string>();
+    for (const [p, prov] of Object.entries(this.provenance)) {
+      if (p === pointer || p.startsWith(`${pointer}/`)) out.add(shortLocation(prov));
+    }
+    return out;
   }
 
-  /** Whether everything under `pointer` came from one place (so one trailing comment tells it all). */
+  /** Whether everything under `pointer` came from one place (so one comment tells it all). */
   private uniform(pointer: string): boolean {
-    if (this.provenance[pointer]) return true;
-    const below = Object.entries(this.provenance).filter(([p]) => p.startsWith(`${pointer}/`));
-    return new Set(below.map(([, p]) => shortLocation(p))).size <= 1;
+    return this.locations(pointer).size <= 1;
+  }
+
+  /** The one place everything under `pointer` came from, if there is exactly one. */
+  private commentFor(pointer: string): string | undefined {
+    const all = this.locations(pointer);
+    return all.size === 1 ? [...all][0] : undefined;
   }
 
   /** Whether `v` is written on one line. */
@@ -106,42 +109,46 @@ class Emitter {
     return isScalar(v) || (fitsInline(v, depth * 2 + 8) && this.uniform(pointer));
   }
 
+  /** Comments are left out below a container whose opening line already says where all of it came from. */
+  private quiet = 0;
+
   /** Writes `value` (after `key: ` has been written); `pointer` locates it for comments. */
   value(v: Json, pointer: string, depth: number): void {
     if (this.inline(v, pointer, depth)) {
       this.w.write(inlineValue(v));
       return;
     }
-    if (Array.isArray(v)) {
-      this.w.write("[").newLine();
-      this.w.indent(() => {
+    const shared = this.quiet === 0 ? this.commentFor(pointer) : undefined;
+    const own = this.provenance[pointer];
+    const [open, close] = Array.isArray(v) ? ["[", "]"] : ["{", "}"];
+    this.w.write(open);
+    if (shared) this.w.write(` // ${shared}`);
+    else if (this.quiet === 0 && own) this.w.write(` // ${shortLocation(own)}`);
+    this.w.newLine();
+    if (shared) this.quiet++;
+    this.w.indent(() => {
+      if (Array.isArray(v)) {
         v.forEach((item, i) => {
           this.member(undefined, item, `${pointer}/${i}`, depth + 1);
         });
-      });
-      this.w.write("]");
-      return;
-    }
-    this.w.write("{").newLine();
-    this.w.indent(() => {
-      for (const [k, x] of Object.entries(v as JsonObject))
-        this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
+      } else {
+        for (const [k, x] of Object.entries(v as JsonObject)) this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
+      }
     });
-    this.w.write("}");
+    if (shared) this.quiet--;
+    this.w.write(close);
   }
 
   /** One property (`k` set) or array element, with its trailing provenance comment. */
   member(k: string | undefined, v: Json, pointer: string, depth: number): void {
     if (k !== undefined) this.w.write(`${key(k)}: `);
+    const inline = this.inline(v, pointer, depth);
     this.value(v, pointer, depth);
     this.w.write(",");
-    const inline = this.inline(v, pointer, depth);
-    const comment = inline
-      ? this.commentFor(pointer)
-      : this.provenance[pointer]
-        ? shortLocation(this.provenance[pointer] as Provenance)
-        : undefined;
-    if (comment) this.w.write(` // ${comment}`);
+    if (this.quiet === 0 && inline) {
+      const comment = this.commentFor(pointer);
+      if (comment) this.w.write(` // ${comment}`);
+    }
     this.w.newLine();
   }
 }

@@ -61,6 +61,7 @@ export function loadSpecFile(path: string, host: LoadHost): LoadResult {
     const pos = lines.position(offset);
     return { ...rest, position: { file: path, line: pos.line, column: pos.column } };
   });
+  diagnostics.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0));
   return { spec: v.spec, diagnostics };
 }
 
@@ -124,13 +125,8 @@ function runModule(
       ),
     );
   };
-  const context = createContext({});
-  const fn = new Script(`(function (exports, require, module) {\n${out.outputText}\n})`, {
-    filename: path,
-  }).runInContext(context, {
-    timeout: 2000,
-  }) as (e: unknown, r: unknown, m: unknown) => void;
-  fn(module.exports, require, module);
+  const context = createContext({ exports: module.exports, require, module });
+  new Script(out.outputText, { filename: path }).runInContext(context, { timeout: 2000 });
   cache.set(path, module.exports);
   return module.exports;
 }

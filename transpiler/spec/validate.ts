@@ -30,9 +30,13 @@ export function validateSpec(value: unknown, options: ValidateOptions): Validate
   for (const e of errors) {
     const pointer = e.path || "/";
     if (e.type === ValueErrorType.ObjectAdditionalProperties) {
-      for (const key of extraKeys(loose, e.path)) {
-        diagnostics.push(diag("PSL5002", { path: pointer, field: key }, at(`${e.path}/${key}`)));
-      }
+      const parent = e.path.slice(0, e.path.lastIndexOf("/"));
+      const key = e.path.slice(e.path.lastIndexOf("/") + 1);
+      const keys: [string, string][] = knownKeysAt(parent).has(key)
+        ? extraKeys(loose, e.path).map((k): [string, string] => [e.path, k])
+        : [[parent, key]];
+      for (const [base, k] of keys)
+        diagnostics.push(diag("PSL5002", { path: base || "/", field: k }, at(`${base}/${k}`)));
       continue;
     }
     diagnostics.push(diag("PSL5001", { path: pointer, detail: e.message.toLowerCase() }, at(pointer)));

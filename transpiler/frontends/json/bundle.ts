@@ -264,9 +264,13 @@ export function attachBundleExtras(
   for (const t of extras.tmpfiles) {
     const path = String(t.value.path);
     const byPath = pending.filter((p) =>
-      paths.get(p)?.some((s) => s.includes(path) || (s.length > 1 && s.startsWith("/") && path.startsWith(`${s}/`))),
+      paths
+        .get(p)
+        ?.some((s) => s.includes(path) || (s.length > 1 && s.startsWith("/") && path.startsWith(`${s}/`))),
     );
-    const byOwner = pending.filter((p) => typeof t.value.user === "string" && ids.get(p)?.users.has(t.value.user));
+    const byOwner = pending.filter(
+      (p) => typeof t.value.user === "string" && ids.get(p)?.users.has(t.value.user),
+    );
     const owners = single ? [single] : byPath.length > 0 ? byPath : byOwner;
     if (owners.length === 0) report("tmpfiles rule for", t);
     for (const p of owners) pushExtra(p, ["tmpfiles"], t);
