@@ -132,7 +132,8 @@ class Emitter {
           this.member(undefined, item, `${pointer}/${i}`, depth + 1);
         });
       } else {
-        for (const [k, x] of Object.entries(v as JsonObject)) this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
+        for (const [k, x] of Object.entries(v as JsonObject))
+          this.member(k, x, `${pointer}/${escapePointer(k)}`, depth + 1);
       }
     });
     if (shared) this.quiet--;
