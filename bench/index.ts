@@ -1,5 +1,6 @@
 /** The benchmark registry: `npm run bench` runs each of these (filter with `npm run bench -- <name>`). */
 import type { Bench } from "./bench.js";
+import { harnessBench } from "./harness.bench.js";
 import { unitFilesBench } from "./unit-files.bench.js";
 
-export const BENCHES: readonly Bench[] = [unitFilesBench];
+export const BENCHES: readonly Bench[] = [unitFilesBench, harnessBench];

@@ -47,8 +47,13 @@ export function imageKey(recipe: ImageRecipe): string {
   ]);
 }
 
+/** The repository part of image tags: `psl`, or `$PSL_IMAGE_NAMESPACE` (the benchmark builds cold under its own). */
+export function imageNamespace(): string {
+  return process.env.PSL_IMAGE_NAMESPACE ?? "psl";
+}
+
 export function imageTag(recipe: ImageRecipe): string {
-  return `psl/${recipe.init}:${shortHash(imageKey(recipe))}`;
+  return `${imageNamespace()}/${recipe.init}:${shortHash(imageKey(recipe))}`;
 }
 
 export async function imageExists(tag: string): Promise<boolean> {
@@ -61,7 +66,7 @@ export async function ensureContainerImage(
   log: (line: string) => void = () => {},
 ): Promise<BuiltImage> {
   const key = imageKey(recipe);
-  const tag = `psl/${recipe.init}:${shortHash(key)}`;
+  const tag = `${imageNamespace()}/${recipe.init}:${shortHash(key)}`;
   if (await imageExists(tag)) return { init: recipe.init, tag, key, cached: true, durationMs: 0 };
   mkdirSync(cacheDir(), { recursive: true });
   return withBuildLock(join(cacheDir(), `lock-image-${recipe.init}`), async () => {

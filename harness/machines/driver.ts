@@ -71,7 +71,7 @@ export async function subtest<T>(
       const text = await m
         .saveLogs(logsFrom.units ?? [])
         .catch((err: unknown) => `(logs unavailable: ${String(err)})`);
-      logs.push(`=== logs of ${m.name} (kept in ${m.logDir}) ===\n${tailLines(text, 60)}`);
+      logs.push(`=== logs of ${m.name} (kept in ${m.logDir}) ===\n${tailLines(text, 120)}`);
     }
     const err = new Error(`subtest "${name}" failed: ${message}${logs.length ? `\n${logs.join("\n")}` : ""}`);
     err.stack = e instanceof Error ? `${err.message}\n${e.stack ?? ""}` : err.message;

@@ -265,10 +265,13 @@ export class Machine {
     if (this.phase.kind !== "started") return "";
     const parts: string[] = [];
     const initLog = await this.execute(this.adapter.initLog, { timeout: 30 });
-    parts.push(`--- init (${this.init}) ---\n${initLog.stdout}${initLog.stderr}`);
-    for (const u of units) parts.push(`--- ${u} ---\n${await this.journal(u)}`);
+    const initText = `${initLog.stdout}${initLog.stderr}`.trimEnd().split("\n").slice(-40).join("\n");
+    parts.push(`--- init (${this.init}), last lines ---\n${initText}`);
+    for (const u of units)
+      parts.push(`--- ${u} ---\n${(await this.journal(u)).trimEnd().split("\n").slice(-30).join("\n")}`);
     const consoleText = await this.consoleLog().catch((e: unknown) => String(e));
     writeFileSync(join(this.logDir, "console.log"), consoleText);
+    writeFileSync(join(this.logDir, "init.log"), `${initLog.stdout}${initLog.stderr}`);
     const text = parts.join("\n");
     writeFileSync(join(this.logDir, "logs.txt"), text);
     return text;

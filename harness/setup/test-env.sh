@@ -60,46 +60,49 @@ start_dockerd() {
   return 1
 }
 
+# Harness containers whose owner process (label org.psl.owner-pid) is gone, and qemu processes whose
+# owner (owner.pid in their /tmp/psl-vm-* directory) is gone: what an interrupted run left behind.
+# Machines of a run that is still going (another developer's, in this same tree) are left alone.
 reap_leftovers() {
-  local ids
-  ids=$(docker ps -aq --filter label=org.psl.harness=1 2>/dev/null || true)
-  if [ -n "$ids" ]; then
-    log "reaping $(echo "$ids" | wc -l) leftover harness container(s)"
-    # shellcheck disable=SC2086
-    docker rm -f $ids >/dev/null 2>&1 || true
-  fi
-  local f pid
-  for f in /tmp/psl-vm-*/qemu.pid; do
-    [ -f "$f" ] || continue
-    pid=$(cat "$f" 2>/dev/null || true)
-    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'psl-vm'; then
-      log "reaping leftover qemu $pid"
-      kill -9 "$pid" 2>/dev/null || true
+  local id owner n=0 dir pid
+  while read -r id owner; do
+    [ -n "$id" ] || continue
+    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then
+      docker rm -f -v "$id" >/dev/null 2>&1 || true
+      n=$((n + 1))
     fi
-    rm -f "$f"
+  done < <(docker ps -a --filter label=org.psl.harness=1 --format '{{.ID}} {{.Label "org.psl.owner-pid"}}' 2>/dev/null || true)
+  for dir in /tmp/psl-vm-*; do
+    [ -d "$dir" ] || continue
+    owner=$(cat "$dir/owner.pid" 2>/dev/null || true)
+    if [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null; then continue; fi
+    pid=$(cat "$dir/qemu.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'psl-vm'; then
+      kill -9 "$pid" 2>/dev/null || true
+      n=$((n + 1))
+    fi
+    rm -rf "$dir"
   done
+  [ "$n" = 0 ] || log "reaped $n machine(s) left behind by an interrupted run"
 }
 
-# Waits (detached) for the process that ran this script to end, then removes harness containers and
-# stops the engine if this script started it.
+# Waits (detached) for the process that ran this script (the `npm run test:all` shell) to end, then reaps
+# what the test run left (its owner is gone by then) and stops the engine if this script started it.
 arrange_teardown() {
   local caller=$1 started=$2
-  setsid bash -c '
-    caller=$1; started=$2; state=$3
+  (
+    trap '' HUP INT
     while kill -0 "$caller" 2>/dev/null; do sleep 2; done
-    ids=$(docker ps -aq --filter label=org.psl.harness=1 2>/dev/null || true)
-    [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1
-    for f in /tmp/psl-vm-*/qemu.pid; do
-      [ -f "$f" ] || continue
-      pid=$(cat "$f"); tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -q psl-vm && kill -9 "$pid"
-      rm -f "$f"
-    done
-    if [ "$started" = 1 ] && [ -f "$state/dockerd.pid" ]; then
-      pid=$(cat "$state/dockerd.pid"); kill "$pid" 2>/dev/null
+    sleep 1
+    reap_leftovers
+    if [ "$started" = 1 ] && [ -f "$STATE_DIR/dockerd.pid" ]; then
+      pid=$(cat "$STATE_DIR/dockerd.pid")
+      kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      rm -f "$state/dockerd.pid"
+      rm -f "$STATE_DIR/dockerd.pid"
     fi
-  ' teardown "$caller" "$started" "$STATE_DIR" >/dev/null 2>&1 </dev/null &
+  ) >>"$STATE_DIR/teardown.log" 2>&1 </dev/null &
+  disown
 }
 
 if [ -n "${PSL_NO_DOCKER:-}" ]; then
