@@ -33,17 +33,25 @@ export interface CliFs {
   remove(p: string): void;
 }
 
-/** The real IO of this process. */
-export function nodeIO(): CliIO {
-  const cwd = process.cwd();
+export interface NodeIOOptions {
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly stdout?: (text: string) => void;
+  readonly stderr?: (text: string) => void;
+  readonly isTTY?: boolean;
+}
+
+/** The real file system, with this process's streams unless others are given (tests capture them). */
+export function nodeIO(options: NodeIOOptions = {}): CliIO {
+  const cwd = options.cwd ?? process.cwd();
   const abs = (p: string) => path.resolve(cwd, p);
   return {
     cwd,
-    env: process.env,
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    env: options.env ?? process.env,
+    stdoutIsTTY: options.isTTY ?? Boolean(process.stdout.isTTY),
+    stderrIsTTY: options.isTTY ?? Boolean(process.stderr.isTTY),
+    stdout: options.stdout ?? ((t) => process.stdout.write(t)),
+    stderr: options.stderr ?? ((t) => process.stderr.write(t)),
     fs: {
       readFile: (p) => fs.readFileSync(abs(p), "utf8"),
       exists: (p) => fs.existsSync(abs(p)),

@@ -48,13 +48,18 @@ export function writeOutputs(
       ),
     ];
   }
+  const created: string[] = [];
   try {
     for (const f of files) {
       const target = path.join(outDir, f.relative);
       io.fs.mkdirp(path.dirname(target));
-      io.fs.writeFileAtomic(target, f.text, f.mode ?? 0o644);
+      const existed = io.fs.exists(target);
+      io.fs.writeFileAtomic(target, f.text, (f.mode ?? 0o644) & ~0o022);
+      if (!existed) created.push(target);
     }
   } catch (e) {
+    // Take back what this run created, so a failed run leaves no partial set of specs behind.
+    for (const p of created) io.fs.remove(p);
     diagnostics.push(diag("PSL7006", { file: outDir, reason: describeError(e) }));
   }
   return diagnostics;
