@@ -44,7 +44,7 @@ const TABLE: Readonly<Record<string, Cells>> = {
     openrc: D("an openrc-run start() leaves the service `started`, never back to stopped"),
     runit: E("finish script takes the service down"),
     s6: E("finish exits 125"),
-    supervisord: E("startsecs=0, autorestart=false"),
+    supervisord: E("autorestart=false"),
     daemontools: D("supervise restarts every exit"),
   },
   "process.remainAfterExit": {

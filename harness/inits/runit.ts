@@ -9,7 +9,8 @@ export const runitAdapter: InitAdapter = {
   jobs: {
     start: "sv -w 10 start {unit}",
     stop: "sv -w 10 stop {unit}",
-    restart: "sv -w 10 restart {unit}",
+    // Stop then start, like systemd: `sv restart` races a finish script that keeps the service down.
+    restart: "sv -w 10 stop {unit} && sv -w 10 start {unit}",
     reload: "sv hup {unit}",
   },
   status: "sv status {unit}",

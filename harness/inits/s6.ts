@@ -1,7 +1,7 @@
 /**
  * s6: `s6-svc` on the scan directory's service (`-wU`/`-wD` wait for up/ready and down). The status line
- * of `s6-svstat -o up,ready,wantedup,exitcode` maps: up and ready → active, up not ready → activating,
- * down with a non-zero exit while wanted up → failed, down → inactive.
+ * of `s6-svstat -o up,ready,wantedup,exitcode` maps: up → active, down with a non-zero exit (or a
+ * signal, -1) while wanted up → failed, down while wanted up → activating, down → inactive.
  */
 import { catServiceLogs, type InitAdapter } from "./init-adapter.js";
 
@@ -10,13 +10,15 @@ export const s6Adapter: InitAdapter = {
   jobs: {
     start: "s6-svc -wu -T 10000 -u /etc/s6/scan/{unit}",
     stop: "s6-svc -wd -T 10000 -d /etc/s6/scan/{unit}",
-    restart: "s6-svc -wr -T 10000 -r /etc/s6/scan/{unit}",
+    // Stop then start, like systemd: `s6-svc -r` would leave a service whose finish script says
+    // "do not restart" (Restart=no) down.
+    restart: "s6-svc -wd -T 10000 -d /etc/s6/scan/{unit} && s6-svc -wu -T 10000 -u /etc/s6/scan/{unit}",
     reload: "s6-svc -h /etc/s6/scan/{unit}",
   },
   status: "s6-svstat -o up,ready,wantedup,exitcode /etc/s6/scan/{unit}",
   states: [
-    { output: /^true true/, state: "active" },
-    { output: /^true false/, state: "activating" },
+    // `ready` stays false for services without a notification-fd, so up alone means active.
+    { output: /^true/, state: "active" },
     { output: /^false \w+ true (?!0\b)-?\d+/, state: "failed" },
     { output: /^false \w+ true/, state: "activating" },
     { output: /^false/, state: "inactive" },

@@ -190,6 +190,7 @@ export function renderScripts(
     ...ordered.flatMap(parts.enable),
     ...(parts.afterEnable ?? []),
     'if [ "${PSL_NO_START:-}" != 1 ]; then',
+    "  :",
     ...ordered.flatMap(parts.start).map((l) => `  ${l}`),
     "fi",
   ];

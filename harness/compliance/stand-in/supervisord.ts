@@ -31,7 +31,9 @@ function program(spec: ServiceSpec, priority: number): string {
     "autostart=true",
     `autorestart=${autorestart}`,
     "exitcodes=0",
-    `startsecs=${isOneshot(spec) ? 0 : 1}`,
+    // 0: a process is running as soon as it is spawned (systemd's Type=simple), so an early death is an
+    // exit that autorestart judges, not a failed start that startretries would retry.
+    "startsecs=0",
     "startretries=3",
     `stopsignal=${stopSignalName(spec)}`,
     `stopwaitsecs=${stopTimeoutSec(spec)}`,
