@@ -128,7 +128,6 @@ export const COMMAND_ROWS: readonly CapabilityRow[] = [
     rest: emulated("the script is written next to the service's files and run with bash"),
   }),
   row("commands.environmentExpansion", {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: systemd's syntax, not a template
     rest: emulated("psl-run expands $VAR, ${VAR} and $$ with systemd's rules, after the environment is set"),
   }),
 ];

@@ -9,6 +9,7 @@ import { EVAL_CODES } from "./codes-eval.js";
 import { FRONTEND_CODES } from "./codes-frontend.js";
 import { INTERNAL_CODES } from "./codes-internal.js";
 import { PARSE_CODES } from "./codes-parse.js";
+import { PORTABILITY_CODES } from "./codes-portability.js";
 import { SPEC_CODES } from "./codes-spec.js";
 
 /** The slices by stage; new stages register their table here. */
@@ -17,6 +18,7 @@ export const CODE_TABLES = {
   eval: EVAL_CODES,
   frontend: FRONTEND_CODES,
   spec: SPEC_CODES,
+  portability: PORTABILITY_CODES,
   cli: CLI_CODES,
   internal: INTERNAL_CODES,
 } as const satisfies Partial<Record<Stage, Record<string, CodeInfo>>>;
@@ -26,6 +28,7 @@ export const CODES = {
   ...EVAL_CODES,
   ...FRONTEND_CODES,
   ...SPEC_CODES,
+  ...PORTABILITY_CODES,
   ...CLI_CODES,
   ...INTERNAL_CODES,
 } as const;

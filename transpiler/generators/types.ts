@@ -11,6 +11,7 @@
  *   (never users' data directories unless `PSL_PURGE=1`).
  */
 import type { Diagnostic } from "../diagnostics/index.js";
+import type { PackageMap } from "../nixos/package-map.js";
 import type { ServiceSpec } from "../spec/schema.js";
 
 export const TARGETS = [
@@ -40,11 +41,23 @@ export interface GeneratedFile {
 export interface GenerateOptions {
   /** `store` keeps /nix/store paths (the target has Nix); `host` maps packages to the distribution's. */
   readonly storeMode: "store" | "host";
+  /** Host mode: Nix package → distribution package (default: the shipped Debian map). */
+  readonly packageMap?: PackageMap;
 }
 
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Per generated service: what the target needs that psl does not install. */
+  readonly needs?: readonly ServiceNeeds[];
+}
+
+export interface ServiceNeeds {
+  readonly service: string;
+  /** Store mode: store paths to realise on the target. */
+  readonly storePaths: readonly string[];
+  /** Host mode: distribution packages the service uses. */
+  readonly packages: readonly string[];
 }
 
 export interface Generator {

@@ -257,6 +257,7 @@ psl-run [exec] [OPTION...] -- PROGRAM [ARG...]
   --stdin null|inherit|file:PATH  --stdout/--stderr inherit|null|file:PATH|append:PATH|truncate:PATH
   --expand                    expand $VAR, ${VAR} and $$ in the arguments (systemd's rules)
   --ignore-failure            exit 0 whatever PROGRAM exits with (the `-` prefix)
+  --ready-fd N                write a newline to fd N just before PROGRAM runs (s6/dinit readiness)
 check: --condition|--assert [|][!]CHECK=VALUE
 supervise/decide: --policy P --delay SEC --success "CODES SIGNALS" --prevent ... --force ...
                   --burst N --interval SEC --state DIR
@@ -413,9 +414,11 @@ make_dir() {
   _d_mode=0755
   case $_d_rest in *:*) _d_mode=${_d_rest#*:} ;; esac
   mkdir -p "$_d_path" || die "cannot create $_d_path"
-  chmod "$_d_mode" "$_d_path" || die "cannot set mode $_d_mode on $_d_path"
-  if [ -n "$PSL_USER$PSL_GROUP" ]; then
-    chown "$(owner_spec)" "$_d_path" || die "cannot give $_d_path to the service"
+  if [ "$(id -u)" = 0 ]; then
+    chmod "$_d_mode" "$_d_path" || die "cannot set mode $_d_mode on $_d_path"
+    if [ -n "$PSL_USER$PSL_GROUP" ]; then
+      chown "$(owner_spec)" "$_d_path" || die "cannot give $_d_path to the service"
+    fi
   fi
   case $_d_kind in
     state) _d_var=STATE_DIRECTORY ;; runtime) _d_var=RUNTIME_DIRECTORY ;; cache) _d_var=CACHE_DIRECTORY ;;
@@ -523,6 +526,7 @@ cmd_exec() {
       --stderr) PSL_STDERR=$2; shift ;;
       --expand) PSL_EXPAND=yes ;;
       --ignore-failure) PSL_IGNORE_FAILURE=yes ;;
+      --ready-fd) PSL_READY_FD=$2; shift ;;
       *) note "unknown option $1"; usage ;;
     esac
     shift
@@ -631,6 +635,11 @@ cmd_exec() {
   if [ -n "$PSL_IGNORE_FAILURE" ]; then
     eval "$(q "$_x_envbin") -i $_x_envw $PSL_WRAPPERS \"\$@\"" || note "exit status $? ignored"
     exit 0
+  fi
+  # Readiness as Type=exec has it: the program is about to run (s6 notification-fd, dinit pipefd).
+  if [ -n "${PSL_READY_FD-}" ]; then
+    case $PSL_READY_FD in *[!0-9]*) die "invalid --ready-fd $PSL_READY_FD" ;; esac
+    eval "printf '\\n' >&$PSL_READY_FD; exec $PSL_READY_FD>&-" 2>/dev/null || note "cannot signal readiness"
   fi
   eval "exec $(q "$_x_envbin") -i $_x_envw $PSL_WRAPPERS \"\$@\""
 }
@@ -747,6 +756,8 @@ cmd_supervise() {
   _sv_stop=
   trap '_sv_stop=yes; [ -n "$_sv_child" ] && kill -TERM "$_sv_child" 2>/dev/null' TERM INT
   trap '[ -n "$_sv_child" ] && kill -HUP "$_sv_child" 2>/dev/null' HUP
+  [ -n "$PSL_STATE" ] || PSL_STATE=/run/psl/$PSL_NAME
+  mkdir -p "$PSL_STATE" 2>/dev/null && rm -f "$PSL_STATE/final"
   start_allowed || :
   while :; do
     eval "\"\$0\" exec $_sv_exec \"\$@\" &"
@@ -760,10 +771,11 @@ cmd_supervise() {
     [ -n "$_sv_stop" ] && exit 0
     if [ "$_sv_status" -gt 128 ]; then _sv_code=; _sv_sig=$(signame $((_sv_status - 128))); else
       _sv_code=$_sv_status; _sv_sig=; fi
-    restart_wanted "$_sv_code" "$_sv_sig" || exit "$_sv_status"
+    # A final exit leaves $PSL_STATE/final behind, for supervisors that must then be told to stay down.
+    restart_wanted "$_sv_code" "$_sv_sig" || { : >"$PSL_STATE/final"; exit "$_sv_status"; }
     sleep "$PSL_DELAY" || sleep 1
     [ -n "$_sv_stop" ] && exit 0
-    start_allowed || exit "$_sv_status"
+    start_allowed || { : >"$PSL_STATE/final"; exit "$_sv_status"; }
   done
 }
 

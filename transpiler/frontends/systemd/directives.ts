@@ -370,7 +370,7 @@ const sock = (section: SectionName, key: string, field: string, codec: Codec) =>
   add("socket", section, key, field, codec);
 sock("Unit", "Description", "description", str({ spec: true }));
 sock("Install", "WantedBy", "wantedBy", unitList);
-const LISTEN_KEYS: Record<(typeof LISTEN_KINDS)[number], string> = {
+export const LISTEN_KEYS: Record<(typeof LISTEN_KINDS)[number], string> = {
   stream: "ListenStream",
   datagram: "ListenDatagram",
   "sequential-packet": "ListenSequentialPacket",

@@ -1,0 +1,55 @@
+/**
+ * Ordering among the services generated together. systemd orders by After=/Before= only (Requires= alone
+ * does not order); targets without ordering of their own get this generated start order: install.sh starts
+ * services in it, supervisord gets `priority=`, busybox's inittab gets its line order. Cycles are broken
+ * deterministically and reported.
+ */
+import type { ServiceSpec } from "../spec/schema.js";
+
+/** `web.service` → `web` when `web` is in `names`; otherwise undefined. */
+export function localName(unit: string, names: ReadonlySet<string>): string | undefined {
+  if (!unit.endsWith(".service")) return undefined;
+  const stem = unit.slice(0, -".service".length);
+  return names.has(stem) ? stem : undefined;
+}
+
+/** For each service, the generated services it is ordered after (After= here, Before= there). */
+export function orderingEdges(specs: readonly ServiceSpec[]): Map<string, Set<string>> {
+  const names = new Set(specs.map((s) => s.name));
+  const after = new Map<string, Set<string>>(specs.map((s) => [s.name, new Set<string>()]));
+  for (const s of specs) {
+    for (const u of s.dependencies?.after ?? []) {
+      const n = localName(u, names);
+      if (n && n !== s.name) after.get(s.name)?.add(n);
+    }
+    for (const u of s.dependencies?.before ?? []) {
+      const n = localName(u, names);
+      if (n && n !== s.name) after.get(n)?.add(s.name);
+    }
+  }
+  return after;
+}
+
+export interface StartOrder {
+  readonly order: readonly string[];
+  /** Services that sat on a cycle, when there were any. */
+  readonly cycles: readonly string[];
+}
+
+/** A topological order (input order among equals); cycles broken by input order. */
+export function startOrder(specs: readonly ServiceSpec[]): StartOrder {
+  const edges = orderingEdges(specs);
+  const done = new Set<string>();
+  const order: string[] = [];
+  const cycles: string[] = [];
+  const remaining = specs.map((s) => s.name);
+  while (remaining.length > 0) {
+    const ready = remaining.find((n) => [...(edges.get(n) ?? [])].every((d) => done.has(d)));
+    const next = ready ?? (remaining[0] as string);
+    if (!ready) cycles.push(next);
+    done.add(next);
+    order.push(next);
+    remaining.splice(remaining.indexOf(next), 1);
+  }
+  return { order, cycles };
+}
