@@ -23,5 +23,7 @@ export interface Command {
   readonly description: string;
   readonly options: OptionTable;
   readonly examples?: readonly string[];
+  /** The command parses its own arguments (they arrive unparsed in `positionals`), e.g. foreign flag syntax. */
+  readonly rawArgs?: boolean;
   run(args: ParsedArgs, ctx: CommandContext): Promise<number> | number;
 }

@@ -62,7 +62,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     ]);
     return EXIT.usage;
   }
-  const { args, diagnostics } = parseArgs(rest, command.options);
+  const { args, diagnostics } = command.rawArgs
+    ? {
+        args: {
+          flags: new Set(rest[0] === "--help" ? ["help"] : []),
+          strings: new Map(),
+          lists: new Map(),
+          positionals: rest,
+        },
+        diagnostics: [],
+      }
+    : parseArgs(rest, command.options);
   if (args.flags.has("help")) {
     io.stdout(commandHelp(command));
     return EXIT.ok;

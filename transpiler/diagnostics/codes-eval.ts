@@ -23,4 +23,5 @@ export const EVAL_CODES = {
   PSL2016: { severity: "info", message: "trace: {message}" },
   PSL2017: { severity: "error", message: "{message}" },
   PSL2018: { severity: "error", message: "builtins.{name} is not supported by psl: {reason}" },
+  PSL2019: { severity: "warning", message: "{message}" },
 } as const satisfies Record<string, CodeInfo>;

@@ -48,3 +48,17 @@ export function isValidUtf8(bytes: string): boolean {
     return false;
   }
 }
+
+/**
+ * Text for a message that may hold byte strings (values) or text (file names): strings with chars above
+ * 0xff are already text; otherwise valid UTF-8 is decoded and anything else is kept as is.
+ */
+export function messageText(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
+  if (/[\u0100-\uffff]/.test(s)) return s;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(arrayOfBytes(s));
+  } catch {
+    return s;
+  }
+}

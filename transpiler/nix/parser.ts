@@ -28,7 +28,6 @@ import { addAttr, emptyAttrs } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
 import { type LexProblem, lexNix, type Tokens } from "./lexer.js";
-import { printExpr } from "./printer.js";
 import { P, T, type TokenKind, tokenName } from "./token.js";
 
 export type LintLevel = "ignore" | "warn" | "fatal";
@@ -644,11 +643,12 @@ class Parser {
     if (!this.cursedOr.has(e)) return;
     this.cursedOr.delete(e);
     if (e.kind !== "call") return;
-    const text = printExpr(e);
-    this.report(diag("PSL1013", { text }, { span: this.span(e.span.end, e.span.end) }));
+    const text = `(${this.text.slice(e.span.start, e.span.end)})`;
+    this.report(diag("PSL1013", { text }, { span: this.span(e.span.start, e.span.end) }));
   }
 
   private parseSelect(): Expr {
+    const start = this.start;
     const e = this.parseSimple();
     if (this.tok() === P.DOT) {
       this.i++;
@@ -668,7 +668,7 @@ class Parser {
         kind: "call",
         fn: e,
         args: [this.variable("or", orSpan)],
-        span: this.span(e.span.start),
+        span: this.span(start),
       };
       this.cursedOr.add(call);
       return call;
@@ -981,10 +981,13 @@ class Parser {
         name = parts ?? "";
       } else if (k === T.DOLLAR_CURLY) {
         this.i++;
-        this.parseExpr();
+        const e = this.parseExpr();
         this.expect(P.RBRACE);
-        this.report(diag("PSL1008", {}, { span: this.span(start) }));
-        continue;
+        if (e.kind !== "string") {
+          this.report(diag("PSL1008", {}, { span: this.span(start) }));
+          continue;
+        }
+        name = e.value;
       } else this.unexpected(["';'", ...ATTR_EXPECT.slice(0, 2)]);
       const span = this.span(start);
       const value: Expr = from
@@ -1032,7 +1035,8 @@ class Parser {
       this.i++;
       const e = this.parseExpr();
       this.expect(P.RBRACE);
-      return e;
+      // `${"a"}` names a static attribute (allowed in `let` and `inherit`, as in Nix).
+      return e.kind === "string" ? e.value : e;
     }
     return this.unexpected(ATTR_EXPECT);
   }

@@ -6,9 +6,13 @@
  * touching the JavaScript stack. The output is a byte string (see `bytes.ts`).
  */
 import type { AttrName, AttrsExpr, Expr } from "./ast.js";
+import { textToBytes } from "./bytes.js";
 import { formatNixFloat, printIdentifier, printLiteralString } from "./literals.js";
 
 type Item = string | Expr;
+
+/** Where a syntax error was (only printed for trees with errors), as UTF-8 bytes. */
+const ERROR_MARK = textToBytes("«error»");
 
 /** Prints an expression as `nix-instantiate --parse` does (without the trailing newline). */
 export function printExpr(root: Expr): string {
@@ -147,6 +151,6 @@ function showParts(e: Expr): Item[] {
       return parts;
     }
     case "error":
-      return ["«error»"];
+      return [ERROR_MARK];
   }
 }

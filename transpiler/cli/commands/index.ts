@@ -1,6 +1,7 @@
 /** The command table. A new command is one file in this folder and one line here. */
 import type { Command } from "../command.js";
 import { exportExprCommand } from "./export-expr.js";
+import { instantiateCommand } from "./instantiate.js";
 import { loadCommand } from "./load.js";
 import { schemaCommand } from "./schema.js";
 import { translateCommand } from "./translate.js";
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   loadCommand,
   schemaCommand,
   exportExprCommand,
+  instantiateCommand,
 ];

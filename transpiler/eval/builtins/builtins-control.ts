@@ -1,0 +1,105 @@
+/**
+ * Control builtins: `throw`, `abort`, `tryEval` (catches only `throw` and failed assertions, as Nix
+ * does), `seq`, `deepSeq`, `trace`/`warn` (written to the evaluation's sink), `addErrorContext`.
+ */
+import { coerceToString, TO_STRING } from "../coerce.js";
+import type { EvalContext } from "../context.js";
+import { NixError, typeError } from "../errors.js";
+import { TRY_FAILED } from "../machine.js";
+import { printValue } from "../print-value.js";
+import {
+  attrsOf,
+  type Effect,
+  force,
+  isString,
+  NixAttrs,
+  REQ_CONTEXT,
+  REQ_TRY,
+  type Slot,
+  stringOf,
+  type Value,
+} from "../value.js";
+import { type BuiltinDef, def } from "./define.js";
+
+/** Forces a value and everything in it (lists and sets), without the JavaScript stack. */
+export function* deepForce(slot: Slot): Effect<Value> {
+  const top = yield* force(slot);
+  const seen = new Set<object>();
+  const work: Value[] = [top];
+  while (work.length > 0) {
+    const v = work.pop() as Value;
+    if (Array.isArray(v)) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      for (const x of v) work.push(yield* force(x));
+    } else if (v instanceof NixAttrs) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      for (const k of v.keys()) work.push(yield* force(v.get(k) as Slot));
+    }
+  }
+  return top;
+}
+
+function* message(slot: Slot, ctx: EvalContext): Effect<string> {
+  return yield* coerceToString(slot, ctx, TO_STRING, new Set(), undefined);
+}
+
+export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
+  def(
+    "throw",
+    1,
+    0,
+    function* (a, m) {
+      throw new NixError("PSL2001", { message: yield* message(a[0] as Slot, m.ctx) }, undefined);
+    },
+    true,
+  ),
+  def(
+    "abort",
+    1,
+    0,
+    function* (a, m) {
+      throw new NixError("PSL2002", { message: yield* message(a[0] as Slot, m.ctx) }, undefined);
+    },
+    true,
+  ),
+  def("tryEval", 1, 0, function* (a) {
+    const r = (yield { req: REQ_TRY, slot: a[0] as Slot, args: undefined }) as Value | typeof TRY_FAILED;
+    if (r === TRY_FAILED) return attrsOf({ success: false, value: false });
+    return attrsOf({ success: true, value: a[0] as Slot });
+  }),
+  def("seq", 2, 1, function* (a) {
+    return yield* force(a[1] as Slot);
+  }),
+  def("deepSeq", 2, 0, function* (a) {
+    yield* deepForce(a[0] as Slot);
+    return yield* force(a[1] as Slot);
+  }),
+  def("trace", 2, 0, function* (a, m) {
+    const v = yield* force(a[0] as Slot);
+    m.ctx.sink.trace(typeof v === "string" ? v : printValue(v, { forTrace: true }));
+    return yield* force(a[1] as Slot);
+  }),
+  def("traceVerbose", 2, 0, function* (a) {
+    return yield* force(a[1] as Slot);
+  }),
+  def("warn", 2, 1, function* (a, m) {
+    const v = a[0] as Value;
+    if (!isString(v)) throw typeError("a string", v);
+    m.ctx.warn(stringOf(v), undefined);
+    return yield* force(a[1] as Slot);
+  }),
+  def("addErrorContext", 2, 0, function* (a) {
+    return (yield { req: REQ_CONTEXT, slot: a[1] as Slot, args: [a[0] as Slot] }) as Value;
+  }),
+  def(
+    "break",
+    1,
+    0,
+    function* (a) {
+      return yield* force(a[0] as Slot);
+    },
+    true,
+  ),
+];

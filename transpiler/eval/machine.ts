@@ -1,0 +1,1049 @@
+/**
+ * The evaluator core: an explicit-stack machine. Evaluating an expression, forcing a thunk and applying a
+ * function never recurse in JavaScript; each pending step is a `Frame` on `stack`, so Nix recursion 100,000
+ * (or 1,000,000) levels deep uses heap, not the JavaScript stack. Registers: `e`/`env` (the expression to
+ * evaluate next, or null) and `ret` (the value just produced); the loop either evaluates `e` or pops a
+ * frame and feeds it `ret`.
+ *
+ * Builtins are plain functions over forced arguments, or generators (`Effect`) that yield requests —
+ * force this slot, call this function, force under `tryEval`/`addErrorContext` — which the machine
+ * serves with frames of its own, so builtins calling back into Nix do not nest either.
+ *
+ * Nix errors are `NixError`s thrown from anywhere; the loop catches them and unwinds frames: thunks being
+ * forced become failed (errors are memoised, as in Nix ≥ 2.34), function frames add trace lines, and a
+ * `tryEval` frame stops the unwinding. Every function call counts against `maxCallDepth` ("stack
+ * overflow"), and so does `run()` re-entry from TypeScript (the only place the JavaScript stack grows).
+ */
+import type { Span } from "../diagnostics/span.js";
+import type { AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
+import { printExpr } from "../nix/printer.js";
+import type { EvalContext } from "./context.js";
+import { brief, evalError, NixError, typeError } from "./errors.js";
+import { addConcatPart, type ConcatAcc, coercePartEffect, finishConcat, newConcat } from "./ops-concat.js";
+import { eqValuesEffect, quickEq } from "./ops-eq.js";
+import {
+  type Attr,
+  DONE,
+  type Effect,
+  Env,
+  FAILED,
+  type NativeThunk,
+  NixAttrs,
+  NixFloat,
+  NixLambda,
+  type NixList,
+  NixPath,
+  NixPrimOp,
+  NixPrimOpApp,
+  REQ_CALL,
+  REQ_CONTEXT,
+  REQ_FORCE,
+  REQ_TRY,
+  type Request,
+  RUNNING,
+  type Slot,
+  showType,
+  THUNK_APP,
+  THUNK_EXPR,
+  Thunk,
+  type Value,
+} from "./value.js";
+
+/** The answer to a `REQ_TRY` request when evaluation failed. */
+export const TRY_FAILED: unique symbol = Symbol("try-failed");
+
+// Frame kinds.
+const F_FORCE = 1;
+const F_CALL_FN = 2;
+const F_APPLY = 3;
+const F_LAMBDA_ARG = 4;
+const F_CALL = 5;
+const F_PRIM_ARG = 6;
+const F_GEN = 7;
+const F_IF = 8;
+const F_ASSERT = 9;
+const F_NOT = 10;
+const F_LOGIC_L = 11;
+const F_LOGIC_R = 12;
+const F_BIN_L = 13;
+const F_BIN_R = 14;
+const F_CONCAT = 15;
+const F_SELECT = 16;
+const F_SELECT_NAME = 17;
+const F_HAS = 18;
+const F_HAS_NAME = 19;
+const F_DYN = 20;
+const F_WITH = 21;
+const F_TRY = 22;
+const F_CONTEXT = 23;
+const F_CONCAT_PART = 25;
+const F_OVERRIDES = 26;
+
+/** One pending step. Fields are generic; their meaning depends on `k`. */
+class Frame {
+  constructor(
+    public k: number,
+    public e: Expr | null,
+    public env: Env | null,
+    public i: number,
+    public x: unknown,
+    public y: unknown,
+  ) {}
+}
+
+function isGenerator(r: unknown): r is Effect<Value> {
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof (r as { next?: unknown }).next === "function" &&
+    !Array.isArray(r)
+  );
+}
+
+export class Machine {
+  private readonly stack: Frame[] = [];
+  private e: Expr | null = null;
+  private env: Env | null = null;
+  private ret: Value = null;
+  /** Function calls in progress (Nix's call depth). */
+  private depth = 0;
+  /** Nested `run()` calls (each costs JavaScript stack). */
+  private nesting = 0;
+
+  constructor(readonly ctx: EvalContext) {}
+
+  // ---- entry points --------------------------------------------------------------------------------
+
+  /** Forces a slot to weak head normal form. Throws `NixError` on a Nix error. */
+  force(slot: Slot): Value {
+    if (!(slot instanceof Thunk)) return slot;
+    if (slot.state === DONE) return slot.value as Value;
+    return this.run(() => this.beginForce(slot));
+  }
+
+  /** Evaluates an expression in an environment. Throws `NixError` on a Nix error. */
+  evalIn(expr: Expr, env: Env): Value {
+    return this.run(() => {
+      this.e = expr;
+      this.env = env;
+    });
+  }
+
+  /** Applies a function to arguments and forces the result. Throws `NixError` on a Nix error. */
+  callFunction(fn: Slot, args: Slot[]): Value {
+    return this.run(() => this.applySlot(fn, args, 0));
+  }
+
+  /** Runs an effect (a generator that may force and call) to completion. */
+  runEffect<T extends Value>(effect: Effect<T>): T {
+    return this.run(() => this.driveGen(effect as Effect<Value>, null, undefined)) as T;
+  }
+
+  /** Runs the machine from `start` until the stack is back where it was. */
+  private run(start: () => void): Value {
+    if (++this.nesting > this.ctx.settings.maxNesting) {
+      this.nesting--;
+      throw new NixError("PSL2012", {}, undefined);
+    }
+    const saved = { e: this.e, env: this.env, ret: this.ret };
+    const base = this.stack.length;
+    try {
+      this.e = null;
+      try {
+        start();
+      } catch (err) {
+        this.recover(err, base);
+      }
+      for (;;) {
+        try {
+          this.loop(base);
+          break;
+        } catch (err) {
+          this.recover(err, base);
+        }
+      }
+      return this.ret;
+    } finally {
+      this.stack.length = base;
+      this.e = saved.e;
+      this.env = saved.env;
+      this.ret = saved.ret;
+      this.nesting--;
+    }
+  }
+
+  /** Unwinds after an error; returns when a `tryEval` frame caught it, else rethrows. */
+  private recover(err: unknown, base: number): void {
+    let ne: NixError;
+    if (err instanceof NixError) ne = err;
+    else if (err instanceof RangeError) ne = new NixError("PSL2012", {}, undefined);
+    else throw err;
+    const st = this.stack;
+    while (st.length > base) {
+      const f = st.pop() as Frame;
+      switch (f.k) {
+        case F_FORCE: {
+          const t = f.x as Thunk;
+          t.state = FAILED;
+          t.error = ne;
+          break;
+        }
+        case F_CALL:
+          this.depth--;
+          if (f.x) ne.addTrace(this.describeCall(f.x as NixLambda), f.y as Span | undefined);
+          break;
+        case F_TRY:
+          // `tryEval` catches only `throw` and failed assertions, as in Nix.
+          if (!ne.catchable) break;
+          this.ret = TRY_FAILED as unknown as Value;
+          this.e = null;
+          return;
+        case F_CONTEXT: {
+          const msg = this.contextMessage(f.x as Slot);
+          if (msg !== undefined) ne.addTrace(msg, undefined);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    throw ne;
+  }
+
+  private describeCall(fn: NixLambda): string {
+    const name = fn.expr.name;
+    return name === undefined ? "while calling anonymous lambda" : `while calling '${name}'`;
+  }
+
+  private contextMessage(slot: Slot): string | undefined {
+    try {
+      const v = this.force(slot);
+      if (typeof v === "string") return v;
+      if (v !== null && typeof v === "object" && "s" in v && typeof v.s === "string") return v.s;
+    } catch {
+      // A context message that fails to evaluate is left out.
+    }
+    return undefined;
+  }
+
+  private push(k: number, e: Expr | null, env: Env | null, i: number, x: unknown, y: unknown): void {
+    this.stack.push(new Frame(k, e, env, i, x, y));
+    if (this.stack.length > this.ctx.settings.maxStack) throw new NixError("PSL2012", {}, e?.span);
+  }
+
+  // ---- the loop ------------------------------------------------------------------------------------
+
+  private loop(base: number): void {
+    const st = this.stack;
+    for (;;) {
+      const e = this.e;
+      if (e !== null) {
+        this.evalStep(e, this.env as Env);
+        continue;
+      }
+      if (st.length === base) return;
+      const f = st.pop() as Frame;
+      this.resume(f);
+    }
+  }
+
+  /** Starts forcing a slot; the value arrives in `ret`. */
+  private beginForce(slot: Slot): void {
+    if (!(slot instanceof Thunk)) {
+      this.ret = slot;
+      this.e = null;
+      return;
+    }
+    switch (slot.state) {
+      case DONE:
+        this.ret = slot.value as Value;
+        this.e = null;
+        return;
+      case RUNNING:
+        throw new NixError(
+          "PSL2004",
+          {},
+          slot.tag === THUNK_EXPR ? (slot.a as Expr | null)?.span : undefined,
+        );
+      case FAILED:
+        throw (slot.error as NixError).copy();
+    }
+    slot.state = RUNNING;
+    this.push(F_FORCE, null, null, 0, slot, null);
+    if (slot.tag === THUNK_EXPR) {
+      this.e = slot.a as Expr;
+      this.env = slot.b as Env;
+    } else if (slot.tag === THUNK_APP) {
+      this.e = null;
+      this.applySlot(slot.a as Slot, slot.b as Slot[], 0);
+    } else {
+      this.e = null;
+      const r = (slot.a as NativeThunk)();
+      if (isGenerator(r)) this.driveGen(r, null, undefined);
+      else this.ret = r;
+    }
+  }
+
+  /** Evaluates one expression node: either produces `ret` (e = null) or sets up the next step. */
+  private evalStep(e: Expr, env: Env): void {
+    switch (e.kind) {
+      case "int":
+        this.ret = e.value;
+        this.e = null;
+        return;
+      case "float":
+        this.ret = new NixFloat(e.value);
+        this.e = null;
+        return;
+      case "string":
+        this.ret = e.value;
+        this.e = null;
+        return;
+      case "path":
+        this.ret = new NixPath(e.value);
+        this.e = null;
+        return;
+      case "var":
+        this.evalVar(e, env);
+        return;
+      case "lambda":
+        this.ret = new NixLambda(e, env);
+        this.e = null;
+        return;
+      case "call": {
+        const fn = e.fn;
+        if (fn.kind === "var" && !fn.fromWith) {
+          const slot = this.lookup(fn, env);
+          if (!(slot instanceof Thunk) || slot.state === DONE) {
+            const f = slot instanceof Thunk ? (slot.value as Value) : slot;
+            this.e = null;
+            this.apply(f, this.argSlots(e.args, env), 0, e.span);
+            return;
+          }
+        }
+        this.push(F_CALL_FN, e, env, 0, null, null);
+        this.e = fn;
+        return;
+      }
+      case "list": {
+        const elems = e.elems;
+        const out: NixList = new Array(elems.length);
+        for (let i = 0; i < elems.length; i++) out[i] = this.maybeThunk(elems[i] as Expr, env);
+        this.ret = out;
+        this.e = null;
+        return;
+      }
+      case "attrs":
+        this.evalAttrs(e, env);
+        return;
+      case "let": {
+        const inner = this.bindRec(e.attrs, env);
+        this.e = e.body;
+        this.env = inner;
+        return;
+      }
+      case "with":
+        this.e = e.body;
+        this.env = new Env(env, [this.maybeThunk(e.attrs, env)], e.prevWith);
+        return;
+      case "if":
+        this.push(F_IF, e, env, 0, null, null);
+        this.e = e.cond;
+        return;
+      case "assert":
+        this.push(F_ASSERT, e, env, 0, null, null);
+        this.e = e.cond;
+        return;
+      case "not":
+        this.push(F_NOT, e, env, 0, null, null);
+        this.e = e.expr;
+        return;
+      case "binary":
+        if (e.op === "&&" || e.op === "||" || e.op === "->") this.push(F_LOGIC_L, e, env, 0, null, null);
+        else this.push(F_BIN_L, e, env, 0, null, null);
+        this.e = e.left;
+        return;
+      case "concat":
+        this.push(F_CONCAT, e, env, 0, newConcat(e.forceString), null);
+        this.e = e.parts[0] as Expr;
+        return;
+      case "select":
+        this.push(F_SELECT, e, env, 0, null, null);
+        this.e = e.expr;
+        return;
+      case "hasAttr":
+        this.push(F_HAS, e, env, 0, null, null);
+        this.e = e.expr;
+        return;
+      case "curPos":
+        this.ret = this.ctx.positionAttrs(e.span);
+        this.e = null;
+        return;
+      case "inheritFrom":
+        this.e = null;
+        this.beginForce(env.vars[e.index] as Slot);
+        return;
+      case "error":
+        throw evalError("cannot evaluate an expression with syntax errors", e.span);
+    }
+  }
+
+  private lookup(v: VarExpr, env: Env): Slot {
+    let en = env;
+    for (let l = v.level; l > 0; l--) en = en.up as Env;
+    return en.vars[v.index] as Slot;
+  }
+
+  private evalVar(v: VarExpr, env: Env): void {
+    if (v.fromWith) {
+      let en = env;
+      for (let l = v.level; l > 0; l--) en = en.up as Env;
+      this.e = null;
+      this.withLookup(v, en);
+      return;
+    }
+    let en = env;
+    for (let l = v.level; l > 0; l--) en = en.up as Env;
+    const slot = en.vars[v.index];
+    if (slot === undefined) throw new NixError("PSL2007", { name: v.name }, v.span);
+    this.e = null;
+    if (slot instanceof Thunk) this.beginForce(slot);
+    else this.ret = slot;
+  }
+
+  /** Looks `v` up in the `with` environment `en`, then in the enclosing ones. */
+  private withLookup(v: VarExpr, en: Env): void {
+    for (;;) {
+      const attrsSlot = en.vars[0] as Slot;
+      if (attrsSlot instanceof Thunk && attrsSlot.state !== DONE) {
+        this.push(F_WITH, v, en, 0, null, null);
+        this.beginForce(attrsSlot);
+        return;
+      }
+      const attrs: Value = attrsSlot instanceof Thunk ? (attrsSlot.value as Value) : attrsSlot;
+      if (!(attrs instanceof NixAttrs)) throw typeError("a set", attrs, v.span);
+      const slot = attrs.get(v.name);
+      if (slot !== undefined) {
+        this.beginForce(slot);
+        return;
+      }
+      if (en.prevWith < 0) throw new NixError("PSL2007", { name: v.name }, v.span);
+      for (let l = en.prevWith; l > 0; l--) en = en.up as Env;
+    }
+  }
+
+  /** A slot for an expression without evaluating it: constants and variables directly, else a thunk. */
+  maybeThunk(e: Expr, env: Env): Slot {
+    switch (e.kind) {
+      case "int":
+        return e.value;
+      case "string":
+        return e.value;
+      case "float":
+        return new NixFloat(e.value);
+      case "path":
+        return new NixPath(e.value);
+      case "var":
+        if (!e.fromWith) {
+          const slot = this.lookup(e, env);
+          if (slot !== undefined) return slot;
+        }
+        return Thunk.expr(e, env);
+      default:
+        return Thunk.expr(e, env);
+    }
+  }
+
+  private argSlots(args: readonly Expr[], env: Env): Slot[] {
+    const out: Slot[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = this.maybeThunk(args[i] as Expr, env);
+    return out;
+  }
+
+  // ---- attribute sets --------------------------------------------------------------------------------
+
+  /** The environment of a `rec` set or `let`: one slot per static attribute, in definition order. */
+  private bindRec(a: AttrsExpr, env: Env): Env {
+    const vars: Slot[] = [];
+    const inner = new Env(env, vars);
+    const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, inner) : null;
+    for (const d of a.attrs.values()) {
+      if (d.kind === "plain") vars.push(this.maybeThunk(d.value, inner));
+      else if (d.kind === "inherited") vars.push(this.maybeThunk(d.value, env));
+      else vars.push(this.maybeThunk(d.value, from as Env));
+    }
+    return inner;
+  }
+
+  private inheritFromEnv(a: AttrsExpr, inner: Env): Env {
+    return new Env(
+      inner,
+      a.inheritFrom.map((src) => this.maybeThunk(src, inner)),
+    );
+  }
+
+  private evalAttrs(a: AttrsExpr, env: Env): void {
+    const entries = new Map<string, Attr>();
+    let inner = env;
+    if (a.rec) {
+      inner = this.bindRec(a, env);
+      let i = 0;
+      for (const [name, d] of a.attrs) entries.set(name, { value: inner.vars[i++] as Slot, pos: d.span });
+    } else {
+      const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, env) : null;
+      for (const [name, d] of a.attrs) {
+        const slot =
+          d.kind === "inheritedFrom" ? this.maybeThunk(d.value, from as Env) : this.maybeThunk(d.value, env);
+        entries.set(name, { value: slot, pos: d.span });
+      }
+    }
+    const overrides = a.rec ? entries.get("__overrides") : undefined;
+    if (overrides !== undefined) {
+      // `rec { … __overrides = { … }; }`: an old feature, the overrides replace attributes (and bindings).
+      this.push(F_OVERRIDES, a, inner, 0, entries, null);
+      this.e = null;
+      this.beginForce(overrides.value);
+      return;
+    }
+    this.attrsDynamic(a, inner, entries);
+  }
+
+  private attrsDynamic(a: AttrsExpr, inner: Env, entries: Map<string, Attr>): void {
+    if (a.dynamic.length === 0) {
+      this.ret = new NixAttrs(entries);
+      this.e = null;
+      return;
+    }
+    this.push(F_DYN, a, inner, 0, entries, null);
+    this.e = (a.dynamic[0] as { name: Expr }).name;
+    this.env = inner;
+  }
+
+  private applyOverrides(f: Frame, overrides: Value): void {
+    const a = f.e as AttrsExpr;
+    const inner = f.env as Env;
+    const entries = f.x as Map<string, Attr>;
+    if (!(overrides instanceof NixAttrs))
+      throw typeError("a set", overrides, entries.get("__overrides")?.pos);
+    for (const [k, attr] of overrides.entries) {
+      entries.set(k, attr);
+      const d = a.attrs.get(k);
+      if (d !== undefined) inner.vars[d.index] = attr.value;
+    }
+    this.attrsDynamic(a, inner, entries);
+  }
+
+  // ---- functions -------------------------------------------------------------------------------------
+
+  /** Applies a slot (forcing it first when needed) to `args[from…]`. */
+  applySlot(fn: Slot, args: Slot[], from: number, site?: Span): void {
+    if (fn instanceof Thunk && fn.state !== DONE) {
+      this.push(F_APPLY, null, null, from, args, site ?? null);
+      this.beginForce(fn);
+      return;
+    }
+    this.apply(fn instanceof Thunk ? (fn.value as Value) : fn, args, from, site);
+  }
+
+  private apply(f: Value, args: Slot[], from: number, site?: Span): void {
+    if (f instanceof NixLambda) {
+      const lam = f.expr;
+      if (lam.formals === undefined) {
+        if (from + 1 < args.length) this.push(F_APPLY, null, null, from + 1, args, site ?? null);
+        this.enterCall(f, site);
+        this.e = lam.body;
+        this.env = new Env(f.env, [args[from] as Slot]);
+        return;
+      }
+      const arg = args[from] as Slot;
+      if (arg instanceof Thunk && arg.state !== DONE) {
+        this.push(F_LAMBDA_ARG, null, null, from, f, args);
+        this.beginForce(arg);
+        return;
+      }
+      this.bindFormals(f, arg instanceof Thunk ? (arg.value as Value) : arg, args, from, site);
+      return;
+    }
+    if (f instanceof NixPrimOp || f instanceof NixPrimOpApp) {
+      const primop = f instanceof NixPrimOp ? f : f.primop;
+      const prior = f instanceof NixPrimOp ? [] : f.args;
+      const have = prior.length + args.length - from;
+      if (have < primop.arity) {
+        this.ret = new NixPrimOpApp(primop, [...prior, ...args.slice(from)]);
+        this.e = null;
+        return;
+      }
+      const take = primop.arity - prior.length;
+      const callArgs =
+        prior.length === 0 ? args.slice(from, from + take) : [...prior, ...args.slice(from, from + take)];
+      if (from + take < args.length) this.push(F_APPLY, null, null, from + take, args, site ?? null);
+      this.callPrimOp(primop, callArgs, 0);
+      return;
+    }
+    if (f instanceof NixAttrs) {
+      const functor = f.get("__functor");
+      if (functor !== undefined) {
+        this.applySlot(functor, [f, ...args.slice(from)], 0, site);
+        return;
+      }
+    }
+    throw evalError(
+      `attempt to call something which is not a function but ${showType(f)}: ${brief(f)}`,
+      site,
+    );
+  }
+
+  private enterCall(f: NixLambda, site: Span | undefined): void {
+    if (++this.depth > this.ctx.settings.maxCallDepth) {
+      this.depth--;
+      throw new NixError("PSL2012", {}, site ?? f.expr.span);
+    }
+    this.push(F_CALL, null, null, 0, f, site ?? null);
+  }
+
+  private bindFormals(f: NixLambda, arg: Value, args: Slot[], from: number, site: Span | undefined): void {
+    const lam = f.expr as LambdaExpr & { formals: NonNullable<LambdaExpr["formals"]> };
+    if (!(arg instanceof NixAttrs)) throw typeError("a set", arg, site ?? lam.span);
+    const vars: Slot[] = [];
+    const inner = new Env(f.env, vars);
+    if (lam.arg !== undefined) vars.push(arg);
+    let used = 0;
+    for (const formal of lam.formals.entries) {
+      const slot = arg.get(formal.name);
+      if (slot !== undefined) {
+        vars.push(slot);
+        used++;
+      } else if (formal.def !== undefined) {
+        vars.push(Thunk.expr(formal.def, inner));
+      } else {
+        throw new NixError(
+          "PSL2008",
+          { fn: lam.name ?? "anonymous lambda", name: formal.name },
+          site ?? lam.span,
+        );
+      }
+    }
+    if (!lam.formals.ellipsis && used < arg.size) {
+      const names = new Set(lam.formals.entries.map((x) => x.name));
+      for (const k of arg.keys()) {
+        if (!names.has(k)) {
+          throw new NixError("PSL2009", { fn: lam.name ?? "anonymous lambda", name: k }, site ?? lam.span);
+        }
+      }
+    }
+    if (from + 1 < args.length) this.push(F_APPLY, null, null, from + 1, args, site ?? null);
+    this.enterCall(f, site);
+    this.e = lam.body;
+    this.env = inner;
+  }
+
+  /** Forces the strict arguments of a builtin (from index `i`), then runs it. */
+  private callPrimOp(p: NixPrimOp, args: Slot[], i: number): void {
+    const strict = p.strict;
+    for (; i < args.length; i++) {
+      if ((strict & (1 << i)) === 0) continue;
+      const a = args[i] as Slot;
+      if (a instanceof Thunk) {
+        if (a.state === DONE) {
+          args[i] = a.value as Value;
+          continue;
+        }
+        this.push(F_PRIM_ARG, null, null, i, p, args);
+        this.beginForce(a);
+        return;
+      }
+    }
+    this.e = null;
+    const r = p.impl(args, this);
+    if (isGenerator(r)) this.driveGen(r, null, undefined);
+    else this.ret = r;
+  }
+
+  // ---- generators ------------------------------------------------------------------------------------
+
+  /** Resumes a generator with `input` and serves its next request. */
+  private driveGen(g: Effect<Value>, input: Value, frame: Frame | undefined): void {
+    const r = g.next(input);
+    if (r.done) {
+      this.ret = r.value;
+      this.e = null;
+      return;
+    }
+    const req: Request = r.value;
+    const fr = frame ?? new Frame(F_GEN, null, null, 0, g, null);
+    this.stack.push(fr);
+    switch (req.req) {
+      case REQ_FORCE:
+        this.beginForce(req.slot);
+        return;
+      case REQ_CALL:
+        this.e = null;
+        this.applySlot(req.slot, req.args as Slot[], 0);
+        return;
+      case REQ_TRY:
+        this.push(F_TRY, null, null, 0, null, null);
+        this.e = null;
+        this.beginForce(req.slot);
+        return;
+      case REQ_CONTEXT:
+        this.push(F_CONTEXT, null, null, 0, (req.args as Slot[])[0], null);
+        this.e = null;
+        this.beginForce(req.slot);
+        return;
+    }
+  }
+
+  // ---- continuations ---------------------------------------------------------------------------------
+
+  private resume(f: Frame): void {
+    const ret = this.ret;
+    switch (f.k) {
+      case F_FORCE: {
+        const t = f.x as Thunk;
+        t.state = DONE;
+        t.value = ret;
+        t.a = null;
+        t.b = null;
+        return;
+      }
+      case F_CALL:
+        this.depth--;
+        return;
+      case F_TRY:
+      case F_CONTEXT:
+        return;
+      case F_GEN:
+        this.driveGen(f.x as Effect<Value>, ret, f);
+        return;
+      case F_CALL_FN: {
+        const call = f.e as Expr & { kind: "call" };
+        this.apply(ret, this.argSlots(call.args, f.env as Env), 0, call.span);
+        return;
+      }
+      case F_APPLY:
+        this.apply(ret, f.x as Slot[], f.i, (f.y as Span | null) ?? undefined);
+        return;
+      case F_LAMBDA_ARG:
+        this.bindFormals(f.x as NixLambda, ret, f.y as Slot[], f.i, undefined);
+        return;
+      case F_PRIM_ARG: {
+        const args = f.y as Slot[];
+        args[f.i] = ret;
+        this.callPrimOp(f.x as NixPrimOp, args, f.i + 1);
+        return;
+      }
+      case F_IF: {
+        const e = f.e as Expr & { kind: "if" };
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond.span);
+        this.e = ret ? e.thenExpr : e.elseExpr;
+        this.env = f.env;
+        return;
+      }
+      case F_ASSERT: {
+        const e = f.e as Expr & { kind: "assert" };
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond.span);
+        if (!ret) throw new NixError("PSL2003", { expr: printExpr(e.cond) }, e.span);
+        this.e = e.body;
+        this.env = f.env;
+        return;
+      }
+      case F_NOT: {
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, (f.e as Expr).span);
+        this.ret = !ret;
+        return;
+      }
+      case F_LOGIC_L: {
+        const e = f.e as Expr & { kind: "binary" };
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.left.span);
+        if (e.op === "&&" ? !ret : e.op === "||" ? ret : !ret) {
+          this.ret = e.op !== "&&";
+          return;
+        }
+        this.push(F_LOGIC_R, e, null, 0, null, null);
+        this.e = e.right;
+        this.env = f.env;
+        return;
+      }
+      case F_LOGIC_R: {
+        if (typeof ret !== "boolean")
+          throw typeError("a Boolean", ret, (f.e as Expr & { kind: "binary" }).right.span);
+        return;
+      }
+      case F_BIN_L: {
+        const e = f.e as Expr & { kind: "binary" };
+        this.push(F_BIN_R, e, null, 0, ret, null);
+        this.e = e.right;
+        this.env = f.env;
+        return;
+      }
+      case F_BIN_R:
+        this.binary(f.e as Expr & { kind: "binary" }, f.x as Value, ret);
+        return;
+      case F_CONCAT: {
+        const e = f.e as Expr & { kind: "concat" };
+        const acc = f.x as ConcatAcc;
+        const part = e.parts[f.i] as Expr;
+        if (!addConcatPart(acc, ret, part.span, this.ctx)) {
+          // Needs evaluation (a set's `__toString`/`outPath`): coerce through an effect, then continue.
+          f.k = F_CONCAT_PART;
+          this.stack.push(f);
+          this.driveGen(coercePartEffect(acc, ret, part.span, this.ctx), null, undefined);
+          return;
+        }
+        this.concatNext(f, e, acc);
+        return;
+      }
+      case F_CONCAT_PART: {
+        const e = f.e as Expr & { kind: "concat" };
+        f.k = F_CONCAT;
+        this.concatNext(f, e, f.x as ConcatAcc);
+        return;
+      }
+      case F_SELECT:
+        this.select(f, ret);
+        return;
+      case F_SELECT_NAME:
+        f.k = F_SELECT;
+        f.y = this.attrName(ret, (f.e as SelectExpr).span);
+        this.select(f, f.x as Value);
+        return;
+      case F_HAS:
+        this.hasAttr(f, ret);
+        return;
+      case F_HAS_NAME:
+        f.k = F_HAS;
+        f.y = this.attrName(ret, (f.e as Expr).span);
+        this.hasAttr(f, f.x as Value);
+        return;
+      case F_DYN:
+        this.dynamicAttr(f, ret);
+        return;
+      case F_OVERRIDES:
+        this.applyOverrides(f, ret);
+        return;
+      case F_WITH:
+        this.withLookup(f.e as VarExpr, f.env as Env);
+        return;
+    }
+  }
+
+  private concatNext(f: Frame, e: Expr & { kind: "concat" }, acc: ConcatAcc): void {
+    const next = f.i + 1;
+    if (next < e.parts.length) {
+      f.i = next;
+      this.stack.push(f);
+      this.e = e.parts[next] as Expr;
+      this.env = f.env;
+      return;
+    }
+    this.ret = finishConcat(acc, e.span);
+  }
+
+  private binary(e: Expr & { kind: "binary" }, l: Value, r: Value): void {
+    switch (e.op) {
+      case "==":
+      case "!=": {
+        const q = quickEq(l, r);
+        if (q !== undefined) {
+          this.ret = e.op === "==" ? q : !q;
+          return;
+        }
+        const negate = e.op === "!=";
+        this.driveGen(
+          (function* (g: Effect<boolean>) {
+            const b = yield* g;
+            return negate ? !b : b;
+          })(eqValuesEffect(l, r)),
+          null,
+          undefined,
+        );
+        return;
+      }
+      case "//": {
+        if (!(l instanceof NixAttrs)) throw typeError("a set", l, e.left.span);
+        if (!(r instanceof NixAttrs)) throw typeError("a set", r, e.right.span);
+        if (r.size === 0) this.ret = l;
+        else if (l.size === 0) this.ret = r;
+        else {
+          const m = new Map(l.entries);
+          for (const [k, a] of r.entries) m.set(k, a);
+          this.ret = new NixAttrs(m);
+        }
+        return;
+      }
+      case "++": {
+        if (!Array.isArray(l)) throw typeError("a list", l, e.left.span);
+        if (!Array.isArray(r)) throw typeError("a list", r, e.right.span);
+        this.ret = l.length === 0 ? r : r.length === 0 ? l : l.concat(r);
+        return;
+      }
+      default:
+        throw evalError(`unknown operator ${e.op}`, e.span);
+    }
+  }
+
+  private attrName(v: Value, span: Span): string {
+    if (typeof v === "string") return v;
+    if (v !== null && typeof v === "object" && "context" in v) {
+      throw evalError(`the string '${v.s}' is not allowed to refer to a store path`, span);
+    }
+    throw typeError("a string", v, span);
+  }
+
+  /** A step of `e.a.b.c [or d]`: `f.i` is the path index, `f.y` a resolved dynamic name. */
+  private select(f: Frame, cur: Value): void {
+    const e = f.e as SelectExpr;
+    const path = e.path;
+    let v = cur;
+    for (let i = f.i; i < path.length; i++) {
+      const n = path[i] as AttrName;
+      let name: string;
+      if (typeof n === "string") name = n;
+      else if (f.y !== null && f.i === i) {
+        name = f.y as string;
+        f.y = null;
+      } else {
+        f.i = i;
+        f.x = v;
+        f.k = F_SELECT_NAME;
+        this.stack.push(f);
+        this.e = n;
+        this.env = f.env;
+        return;
+      }
+      if (!(v instanceof NixAttrs)) {
+        if (e.def !== undefined) {
+          this.e = e.def;
+          this.env = f.env;
+          return;
+        }
+        throw typeError("a set", v, e.span).addTrace(`while selecting the attribute '${name}'`, e.span);
+      }
+      const slot = v.get(name);
+      if (slot === undefined) {
+        if (e.def !== undefined) {
+          this.e = e.def;
+          this.env = f.env;
+          return;
+        }
+        throw this.missingAttr(name, v, e.span);
+      }
+      if (i === path.length - 1) {
+        this.e = null;
+        this.beginForce(slot);
+        return;
+      }
+      if (slot instanceof Thunk && slot.state !== DONE) {
+        f.i = i + 1;
+        f.k = F_SELECT;
+        this.stack.push(f);
+        this.e = null;
+        this.beginForce(slot);
+        return;
+      }
+      v = slot instanceof Thunk ? (slot.value as Value) : slot;
+    }
+    this.ret = v;
+    this.e = null;
+  }
+
+  missingAttr(name: string, v: NixAttrs, span: Span | undefined): NixError {
+    const err = new NixError("PSL2006", { name }, span);
+    const close = v
+      .keys()
+      .filter((k) => levenshtein(k, name) <= 2)
+      .slice(0, 3);
+    if (close.length > 0) err.addTrace(`Did you mean one of ${close.join(", ")}?`, undefined);
+    return err;
+  }
+
+  private hasAttr(f: Frame, cur: Value): void {
+    const e = f.e as Expr & { kind: "hasAttr" };
+    const path = e.path;
+    let v = cur;
+    for (let i = f.i; i < path.length; i++) {
+      const n = path[i] as AttrName;
+      let name: string;
+      if (typeof n === "string") name = n;
+      else if (f.y !== null && f.i === i) {
+        name = f.y as string;
+        f.y = null;
+      } else {
+        f.i = i;
+        f.x = v;
+        f.k = F_HAS_NAME;
+        this.stack.push(f);
+        this.e = n;
+        this.env = f.env;
+        return;
+      }
+      if (!(v instanceof NixAttrs)) {
+        this.ret = false;
+        this.e = null;
+        return;
+      }
+      const slot = v.get(name);
+      if (slot === undefined) {
+        this.ret = false;
+        this.e = null;
+        return;
+      }
+      if (i === path.length - 1) break;
+      if (slot instanceof Thunk && slot.state !== DONE) {
+        f.i = i + 1;
+        f.k = F_HAS;
+        this.stack.push(f);
+        this.e = null;
+        this.beginForce(slot);
+        return;
+      }
+      v = slot instanceof Thunk ? (slot.value as Value) : slot;
+    }
+    this.ret = true;
+    this.e = null;
+  }
+
+  /** A dynamic attribute's name has been evaluated (`f.i` is its index). */
+  private dynamicAttr(f: Frame, nameValue: Value): void {
+    const a = f.e as AttrsExpr;
+    const entries = f.x as Map<string, Attr>;
+    const d = a.dynamic[f.i] as AttrsExpr["dynamic"][number];
+    if (nameValue !== null) {
+      const name = this.attrName(nameValue, d.span);
+      const prev = entries.get(name);
+      if (prev !== undefined) {
+        throw new NixError("PSL2014", { name, where: this.ctx.describePos(prev.pos) }, d.span);
+      }
+      entries.set(name, { value: this.maybeThunk(d.value, f.env as Env), pos: d.span });
+    }
+    const next = f.i + 1;
+    if (next < a.dynamic.length) {
+      f.i = next;
+      this.stack.push(f);
+      this.e = (a.dynamic[next] as { name: Expr }).name;
+      this.env = f.env;
+      return;
+    }
+    this.ret = new NixAttrs(entries);
+    this.e = null;
+  }
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(
+        (prev[j] as number) + 1,
+        (prev[j - 1] as number) + 1,
+        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}

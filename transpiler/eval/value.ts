@@ -1,0 +1,272 @@
+/**
+ * Nix values in JavaScript. Cheap kinds are plain JavaScript values: an integer is a `number` (a safe
+ * integer) or a `bigint` (beyond 2^53, always within signed 64 bits), booleans are booleans, `null` is
+ * `null`, a string without context is a `string` of bytes (see `nix/bytes.ts`) and a list is an array.
+ * Everything else is a small class, so the evaluator dispatches on `typeof` and `instanceof`.
+ *
+ * Lists, attribute values and environments hold *slots*: either a value or a `Thunk`. A thunk is forced at
+ * most once; while it runs it is a black hole (forcing it again is "infinite recursion encountered"), and
+ * a thunk whose evaluation failed keeps its error and rethrows it (Nix memoises errors since 2.34).
+ *
+ * Every attribute keeps the span where it was defined (`Attr.pos`), the position `unsafeGetAttrPos`
+ * reports and the provenance psl shows for a value.
+ */
+import type { Span } from "../diagnostics/span.js";
+import type { Expr, LambdaExpr } from "../nix/ast.js";
+import type { Machine } from "./machine.js";
+
+export class NixFloat {
+  constructor(readonly value: number) {}
+}
+
+/** A string with a non-empty context (store paths it refers to). Context-free strings are plain strings. */
+export class NixString {
+  constructor(
+    readonly s: string,
+    readonly context: ReadonlySet<string>,
+  ) {}
+}
+
+export class NixPath {
+  constructor(readonly path: string) {}
+}
+
+/** One attribute: its slot and where it was defined. */
+export interface Attr {
+  readonly value: Slot;
+  readonly pos: Span | undefined;
+}
+
+export class NixAttrs {
+  private sorted: string[] | undefined;
+  constructor(readonly entries: Map<string, Attr>) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(name: string): Slot | undefined {
+    return this.entries.get(name)?.value;
+  }
+
+  /** Attribute names in Nix's order (byte order). */
+  keys(): readonly string[] {
+    if (this.sorted === undefined) {
+      this.sorted = [...this.entries.keys()].sort(compareBytes);
+    }
+    return this.sorted;
+  }
+}
+
+export const EMPTY_ATTRS = new NixAttrs(new Map());
+
+export class NixLambda {
+  constructor(
+    readonly expr: LambdaExpr,
+    readonly env: Env,
+  ) {}
+}
+
+/** What a builtin gets: its arguments (the strict ones already forced) and the machine. */
+export type PrimOpImpl = (args: Slot[], m: Machine) => Value | Effect<Value>;
+
+export class NixPrimOp {
+  constructor(
+    readonly name: string,
+    readonly arity: number,
+    /** Bit i set: argument i is forced to weak head normal form before `impl` runs. */
+    readonly strict: number,
+    readonly impl: PrimOpImpl,
+  ) {}
+}
+
+export class NixPrimOpApp {
+  constructor(
+    readonly primop: NixPrimOp,
+    readonly args: readonly Slot[],
+  ) {}
+}
+
+export type Value =
+  | number
+  | bigint
+  | boolean
+  | null
+  | string
+  | NixFloat
+  | NixString
+  | NixPath
+  | Slot[]
+  | NixAttrs
+  | NixLambda
+  | NixPrimOp
+  | NixPrimOpApp;
+
+export type NixList = Slot[];
+
+/** A value, or a thunk that will produce one. */
+export type Slot = Value | Thunk;
+
+/** An environment: slots of one scope (lambda, `let`, `rec`, `with`) and the enclosing one. */
+export class Env {
+  constructor(
+    readonly up: Env | null,
+    readonly vars: Slot[],
+    /** For a `with` environment: levels up to the next enclosing `with`, or -1. */
+    readonly prevWith = -1,
+  ) {}
+}
+
+export const THUNK_EXPR = 0;
+export const THUNK_APP = 1;
+export const THUNK_NATIVE = 2;
+
+export const PENDING = 0;
+export const RUNNING = 1;
+export const DONE = 2;
+export const FAILED = 3;
+
+/** A lazily computed value produced by TypeScript code (it may run effects through the machine). */
+export type NativeThunk = () => Value | Effect<Value>;
+
+export class Thunk {
+  /** PENDING, RUNNING (black hole), DONE or FAILED. */
+  state: number = PENDING;
+  value: Value | undefined = undefined;
+  error: unknown = undefined;
+  constructor(
+    /** THUNK_EXPR (a = expression, b = environment), THUNK_APP (a = function, b = arguments), THUNK_NATIVE. */
+    readonly tag: number,
+    public a: Expr | Slot | NativeThunk | null,
+    public b: Env | Slot[] | null,
+  ) {}
+
+  static expr(e: Expr, env: Env): Thunk {
+    return new Thunk(THUNK_EXPR, e, env);
+  }
+
+  static app(fn: Slot, args: Slot[]): Thunk {
+    return new Thunk(THUNK_APP, fn, args);
+  }
+
+  static native(f: NativeThunk): Thunk {
+    return new Thunk(THUNK_NATIVE, f, null);
+  }
+
+  static of(v: Value): Thunk {
+    const t = new Thunk(THUNK_EXPR, null, null);
+    t.state = DONE;
+    t.value = v;
+    return t;
+  }
+}
+
+// ---- effects: how builtins written as generators ask the machine to force and call ----------------
+
+export const REQ_FORCE = 0;
+export const REQ_CALL = 1;
+/** Force a slot, catching evaluation errors: the answer is the value or `TRY_FAILED`. */
+export const REQ_TRY = 2;
+/** Force a slot; an error passing through gets the context message `args[0]` (addErrorContext). */
+export const REQ_CONTEXT = 3;
+
+export interface Request {
+  readonly req: number;
+  readonly slot: Slot;
+  readonly args: Slot[] | undefined;
+}
+
+/** A computation that may need the machine: `yield* force(slot)` and `yield* call(fn, args)` inside. */
+export type Effect<T> = Generator<Request, T, Value>;
+
+/** Forces a slot to weak head normal form. */
+export function* force(slot: Slot): Effect<Value> {
+  if (slot instanceof Thunk) {
+    if (slot.state === DONE) return slot.value as Value;
+    return yield { req: REQ_FORCE, slot, args: undefined };
+  }
+  return slot;
+}
+
+/** Applies a function value to arguments and forces the result. */
+export function* call(fn: Slot, args: Slot[]): Effect<Value> {
+  return yield { req: REQ_CALL, slot: fn, args };
+}
+
+/** The value of an already forced slot, or undefined. */
+export function peek(slot: Slot): Value | undefined {
+  if (slot instanceof Thunk) return slot.state === DONE ? slot.value : undefined;
+  return slot;
+}
+
+// ---- constructors and helpers --------------------------------------------------------------------
+
+export function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An attribute set from names and values (no positions). */
+export function attrsOf(record: Readonly<Record<string, Slot>>, pos?: Span): NixAttrs {
+  const m = new Map<string, Attr>();
+  for (const [k, v] of Object.entries(record)) m.set(k, { value: v, pos });
+  return new NixAttrs(m);
+}
+
+/** A string value with its context (plain string when the context is empty). */
+export function mkString(s: string, context: ReadonlySet<string> | undefined): string | NixString {
+  return context === undefined || context.size === 0 ? s : new NixString(s, context);
+}
+
+export function isString(v: Value): v is string | NixString {
+  return typeof v === "string" || v instanceof NixString;
+}
+
+export function stringOf(v: string | NixString): string {
+  return typeof v === "string" ? v : v.s;
+}
+
+export function contextOf(v: string | NixString): ReadonlySet<string> | undefined {
+  return typeof v === "string" ? undefined : v.context;
+}
+
+export function isInt(v: Value): v is number | bigint {
+  return typeof v === "number" || typeof v === "bigint";
+}
+
+export function isFunction(v: Value): v is NixLambda | NixPrimOp | NixPrimOpApp {
+  return v instanceof NixLambda || v instanceof NixPrimOp || v instanceof NixPrimOpApp;
+}
+
+/** Nix's `builtins.typeOf` names. */
+export function typeOf(v: Value): string {
+  if (typeof v === "number" || typeof v === "bigint") return "int";
+  if (typeof v === "boolean") return "bool";
+  if (v === null) return "null";
+  if (typeof v === "string" || v instanceof NixString) return "string";
+  if (v instanceof NixFloat) return "float";
+  if (v instanceof NixPath) return "path";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof NixAttrs) return "set";
+  return "lambda";
+}
+
+/** Nix's `showType`: "an integer", "a set", "the built-in function 'map'", … */
+export function showType(v: Value): string {
+  if (typeof v === "number" || typeof v === "bigint") return "an integer";
+  if (typeof v === "boolean") return "a Boolean";
+  if (v === null) return "null";
+  if (typeof v === "string") return "a string";
+  if (v instanceof NixString) return "a string with context";
+  if (v instanceof NixFloat) return "a float";
+  if (v instanceof NixPath) return "a path";
+  if (Array.isArray(v)) return "a list";
+  if (v instanceof NixAttrs) return "a set";
+  if (v instanceof NixLambda) return "a function";
+  if (v instanceof NixPrimOp) return `the built-in function '${v.name}'`;
+  return `the partially applied built-in function '${(v as NixPrimOpApp).primop.name}'`;
+}
+
+/** Normalises a bigint result to the integer representation (number when safe). */
+export function normInt(b: bigint): number | bigint {
+  return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+}
