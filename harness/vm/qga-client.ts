@@ -28,6 +28,13 @@ export class QgaClient {
 
   private constructor(private readonly socket: Socket) {
     socket.on("data", (b: Buffer) => {
+      // 0xFF only ever comes as the delimiter before a guest-sync-delimited reply (it is never valid in
+      // UTF-8 JSON), and everything before it is stale: drop both.
+      const ff = b.lastIndexOf(0xff);
+      if (ff >= 0) {
+        this.buffer = Buffer.alloc(0);
+        b = b.subarray(ff + 1);
+      }
       this.buffer = Buffer.concat([this.buffer, b]);
       this.waiter?.();
     });
@@ -86,8 +93,6 @@ export class QgaClient {
     this.socket.write(`${JSON.stringify({ execute: "guest-sync-delimited", arguments: { id } })}\n`);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const ff = this.buffer.indexOf(0xff);
-      if (ff >= 0) this.buffer = this.buffer.subarray(ff + 1);
       const line = await this.nextLine(deadline - Date.now());
       if (line === undefined) return false;
       try {

@@ -92,8 +92,10 @@ class StartedVm implements StartedBackend {
     readonly bootMs: number,
   ) {}
 
-  exec(command: string, timeoutMs: number): Promise<ProcessResult> {
-    return this.qga.exec(command, timeoutMs);
+  /** Commands get the umask a login shell would have: the guest agent's own may be 077 (sysvinit). */
+  async exec(command: string, timeoutMs: number): Promise<ProcessResult> {
+    const r = await this.qga.exec(`umask 022\n${command}`, timeoutMs);
+    return { ...r, command };
   }
 
   async copyFromHost(hostPath: string, machinePath: string): Promise<void> {
@@ -104,7 +106,7 @@ class StartedVm implements StartedBackend {
     ]);
     const target = dirname(machinePath);
     const unpack = `mkdir -p ${shellQuote(target)} && d=$(mktemp -d) && tar -C "$d" -xf - && mv "$d"/${shellQuote(basename(hostPath))} ${shellQuote(machinePath)} && rmdir "$d"`;
-    const r = await this.qga.exec(unpack, 60_000, Buffer.from(tar.stdout.trim(), "base64"));
+    const r = await this.qga.exec(`umask 022; ${unpack}`, 60_000, Buffer.from(tar.stdout.trim(), "base64"));
     if (r.exitCode !== 0) throw new Error(`copyFromHost ${hostPath} → ${machinePath} failed: ${r.stderr}`);
   }
 

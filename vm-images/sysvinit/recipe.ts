@@ -19,7 +19,7 @@ export const recipe: ImageRecipe = {
     capAdd: ["SYS_BOOT"],
   },
   vm: {
-    packages: ["sysvinit-core", "udev", "kmod", "qemu-guest-agent"],
+    packages: ["sysvinit-core", "udev", "kmod", "qemu-guest-agent", "iproute2"],
     hook: "vm-hook.sh",
     kernelArgs: [],
     readyMarker: "PSL-VM-READY",
