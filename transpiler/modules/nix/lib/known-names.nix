@@ -1,0 +1,192 @@
+# The public names of nixpkgs' lib (26.11) by namespace, as data: psl's bundled lib answers a name it does not
+# implement with an error naming it (see missing.nix) instead of Nix's bare "attribute missing".
+{
+  top = [
+    "add" "addContextFrom" "addDrvOutputDependencies" "addErrorContext" "addMetaAttrs" "all" "allUnique"
+    "and" "any" "appendContext" "appendToName" "applyModuleArgsIfFunction" "assertMsg" "assertOneOf"
+    "asserts" "attrByPath" "attrNames" "attrVals" "attrValues" "attrsToList" "attrsets" "baseNameOf"
+    "bitAnd" "bitNot" "bitOr" "bitXor" "boolToString" "boolToYesNo" "callPackageWith" "callPackagesWith"
+    "canCleanSource" "cartesianProduct" "catAttrs" "ceil" "checkFlag" "checkListOfEnum" "checkReqs"
+    "chooseDevOutputs" "cleanSource" "cleanSourceFilter" "cleanSourceWith" "cli" "closePropagation"
+    "cmakeBool" "cmakeFeature" "cmakeOptionType" "collect" "commitIdFromGitRepo" "compare" "compareLists"
+    "compareVersions" "composeExtensions" "composeManyExtensions" "concat" "concatAttrValues"
+    "concatImapStrings" "concatImapStringsSep" "concatLines" "concatLists" "concatMap" "concatMapAttrs"
+    "concatMapAttrsStringSep" "concatMapStrings" "concatMapStringsSep" "concatStrings" "concatStringsSep"
+    "condConcat" "const" "converge" "convertHash" "count" "crossLists" "customisation" "debug" "deepSeq"
+    "defaultFunctor" "defaultMerge" "defaultMergeArg" "defaultTo" "defaultTypeMerge" "derivations" "dirOf"
+    "dischargeProperties" "div" "doRename" "dontDistribute" "dontRecurseIntoAttrs" "drop" "dropEnd" "elem"
+    "elemAt" "enableFeature" "enableFeatureAs" "escape" "escapeRegex" "escapeShellArg" "escapeShellArgs"
+    "escapeURL" "escapeXML" "evalModules" "evalOptionValue" "extend" "extendDerivation" "extendMkDerivation"
+    "extends" "fakeHash" "fakeSha256" "fakeSha512" "fetchers" "fileContents" "fileset" "filesystem" "filter"
+    "filterAttrs" "filterAttrsRecursive" "filterOverrides" "filterSource" "findFirst" "findSingle" "fix"
+    "fix'" "fixMergeModules" "fixedPoints" "fixedWidthNumber" "fixedWidthString" "fixupOptionType"
+    "flakeRefToString" "flakes" "flatten" "flip" "floor" "fold" "foldArgs" "foldAttrs" "foldl" "foldl'"
+    "foldlAttrs" "foldr" "forEach" "fromHexString" "fromJSON" "fromTOML" "fullDepEntry" "functionArgs"
+    "genAttrs" "genAttrs'" "genList" "generators" "genericClosure" "getAttr" "getAttrFromPath" "getAttrs"
+    "getBin" "getContext" "getDev" "getExe" "getExe'" "getFiles" "getFirstOutput" "getInclude" "getLib"
+    "getLicenseFromSpdxId" "getLicenseFromSpdxIdOr" "getMan" "getName" "getOutput" "getStatic" "getValue"
+    "getValues" "getVersion" "groupBy" "groupBy'" "gvariant" "hasAttr" "hasAttrByPath" "hasContext"
+    "hasInfix" "hasPrefix" "hasSuffix" "hashFile" "hashString" "head" "hiPrio" "hiPrioSet" "hydraJob" "id"
+    "ifEnable" "ifilter0" "imap" "imap0" "imap1" "importJSON" "importTOML" "inNixShell" "inPureEvalMode"
+    "info" "init" "innerClosePropagation" "innerModifySumArgs" "intersectAttrs" "intersectLists"
+    "intersperse" "isAttrs" "isBool" "isDerivation" "isFloat" "isFunction" "isInOldestRelease" "isInt"
+    "isList" "isOption" "isOptionType" "isPath" "isStorePath" "isString" "isStringLike" "isType"
+    "isValidPosixName" "join" "kernel" "last" "lazyDerivation" "lazyGenericClosure" "length" "lessThan"
+    "licenses" "licensesSpdx" "listDfs" "listToAttrs" "lists" "literalExpression" "literalMD" "lowPrio"
+    "lowPrioSet" "lowerChars" "maintainers" "makeBinPath" "makeExtensible" "makeExtensibleWithCustomName"
+    "makeIncludePath" "makeLibraryPath" "makeOverridable" "makeScope" "makeScopeWithSplicing"
+    "makeScopeWithSplicing'" "makeSearchPath" "makeSearchPathOutput" "map" "mapAttrs" "mapAttrs'"
+    "mapAttrsRecursive" "mapAttrsRecursiveCond" "mapAttrsToList" "mapAttrsToListRecursive"
+    "mapAttrsToListRecursiveCond" "mapCartesianProduct" "mapCrossIndex" "mapDerivationAttrset" "mapNullable"
+    "match" "matchAttrs" "max" "maybeAttr" "maybeAttrNullable" "maybeEnv" "mergeAttrBy" "mergeAttrByFunc"
+    "mergeAttrs" "mergeAttrsByFuncDefaults" "mergeAttrsByFuncDefaultsClean" "mergeAttrsConcatenateValues"
+    "mergeAttrsList" "mergeAttrsNoOverride" "mergeAttrsWithFunc" "mergeDefaultOption" "mergeDefinitions"
+    "mergeEqualOption" "mergeModules" "mergeModules'" "mergeOneOption" "mergeOptionDecls"
+    "mergeUniqueOption" "mesonBool" "mesonEnable" "mesonOption" "meta" "min" "mirrorFunctionArgs" "misc"
+    "mkAfter" "mkAliasAndWrapDefinitions" "mkAliasDefinitions" "mkAliasOptionModule" "mkAliasOptionModuleMD"
+    "mkAssert" "mkBefore" "mkChangedOptionModule" "mkDefault" "mkDefinition" "mkDerivedConfig"
+    "mkEUI64Suffix" "mkEnableOption" "mkFixStrictness" "mkForce" "mkIf" "mkImageMediaOverride" "mkLuaInline"
+    "mkMerge" "mkMergedOptionModule" "mkOption" "mkOptionDefault" "mkOptionType" "mkOrder" "mkOverride"
+    "mkPackageOption" "mkRemovedOptionModule" "mkRenamedOptionModule" "mkRenamedOptionModuleWith"
+    "mkSinkUndeclaredOptions" "mkVMOverride" "mod" "modifySumArgs" "modules" "mul" "mutuallyExclusive"
+    "nameFromURL" "nameValuePair" "naturalSort" "network" "nixType" "nixpkgsVersion" "noDepEntry" "nvs"
+    "oldestSupportedReleaseIsAtLeast" "optionAttrSetToDocList" "optionAttrSetToDocList'" "optional"
+    "optionalAttrs" "optionalDrvAttr" "optionalString" "optionals" "options" "or" "overrideDerivation"
+    "overrideExisting" "packEntry" "packagesFromDirectoryRecursive" "parseDrvName" "parseFlakeRef"
+    "partition" "path" "pathExists" "pathHasContext" "pathIsDirectory" "pathIsGitRepo" "pathIsRegularFile"
+    "pathType" "pipe" "placeholder" "platforms" "pushDownProperties" "range" "readDir" "readFile"
+    "readFileType" "recurseIntoAttrs" "recursiveUpdate" "recursiveUpdateUntil" "remove" "removeAttrs"
+    "removePrefix" "removeSuffix" "renameCrossIndexFrom" "renameCrossIndexTo" "replaceElemAt"
+    "replaceString" "replaceStrings" "replicate" "repoRevToName" "revOrTag" "reverseList" "runTests"
+    "scrubOptionValue" "seq" "setAttr" "setAttrByPath" "setAttrMerge" "setDefaultModuleLocation"
+    "setFunctionArgs" "setName" "setPrio" "setType" "showAttrPath" "showFiles" "showOption"
+    "showOptionWithDefLocs" "showWarnings" "singleton" "sort" "sortOn" "sortProperties" "sourceByRegex"
+    "sourceFilesBySuffices" "sourceTypes" "sources" "split" "splitByAndCompare" "splitString"
+    "splitStringBy" "splitVersion" "stringAfter" "stringAsChars" "stringLength" "stringToCharacters"
+    "strings" "stringsWithDeps" "sub" "sublist" "substring" "subtractLists" "systems" "tail" "take"
+    "takeEnd" "teams" "testAllTrue" "textClosureList" "textClosureMap" "throwIf" "throwIfNot" "toBaseDigits"
+    "toCamelCase" "toDerivation" "toExtension" "toFile" "toFunction" "toHexString" "toInt" "toIntBase10"
+    "toJSON" "toList" "toLower" "toSentenceCase" "toShellVar" "toShellVars" "toString" "toUpper" "toXML"
+    "toposort" "trace" "traceFnSeqN" "traceIf" "traceSeq" "traceSeqN" "traceVal" "traceValFn" "traceValSeq"
+    "traceValSeqFn" "traceValSeqN" "traceValSeqNFn" "trim" "trimWith" "trivial" "tryEval" "typeOf" "types"
+    "unifyModuleSyntax" "uniqList" "uniqListExt" "unique" "uniqueStrings" "unknownModule"
+    "unsafeDiscardOutputDependency" "unsafeDiscardStringContext" "unsafeGetAttrPos" "updateManyAttrsByPath"
+    "updateName" "upperChars" "version" "versionAtLeast" "versionOlder" "versions" "warn" "warnIf"
+    "warnIfNot" "warnOnInstantiate" "withFeature" "withFeatureAs" "xor" "zipAttrs" "zipAttrsWith"
+    "zipAttrsWithNames" "zipLists" "zipListsWith"
+  ];
+  trivial = [
+    "add" "and" "bitAnd" "bitNot" "bitOr" "bitXor" "boolToString" "boolToYesNo" "ceil" "checkListOfEnum"
+    "codeName" "compare" "concat" "const" "deepSeq" "defaultTo" "div" "flip" "floor" "fromHexString"
+    "functionArgs" "genericClosure" "id" "importJSON" "importTOML" "inNixShell" "inPureEvalMode" "info"
+    "isBool" "isFloat" "isFunction" "isInOldestRelease" "isInt" "lessThan" "mapNullable" "max" "mergeAttrs"
+    "min" "mirrorFunctionArgs" "mod" "mul" "nixpkgsVersion" "oldestSupportedRelease"
+    "oldestSupportedReleaseIsAtLeast" "or" "pathExists" "pipe" "readFile" "release" "revisionWithDefault"
+    "seq" "setFunctionArgs" "showWarnings" "splitByAndCompare" "sub" "throwIf" "throwIfNot" "toBaseDigits"
+    "toFunction" "toHexString" "version" "versionSuffix" "warn" "warnIf" "warnIfNot" "xor"
+  ];
+  lists = [
+    "all" "allUnique" "any" "commonPrefix" "compareLists" "concatAttrValues" "concatLists" "concatMap"
+    "count" "crossLists" "drop" "dropEnd" "elem" "elemAt" "filter" "findFirst" "findFirstIndex" "findSingle"
+    "flatten" "fold" "foldl" "foldl'" "foldr" "forEach" "genList" "groupBy" "groupBy'" "hasPrefix" "head"
+    "ifilter0" "imap0" "imap1" "init" "intersectLists" "isList" "last" "length" "listDfs" "map"
+    "mutuallyExclusive" "naturalSort" "optional" "optionals" "partition" "range" "remove" "removePrefix"
+    "replaceElemAt" "replicate" "reverseList" "singleton" "sort" "sortOn" "sublist" "subtractLists" "tail"
+    "take" "takeEnd" "toList" "toposort" "unique" "uniqueStrings" "zipLists" "zipListsWith"
+  ];
+  strings = [
+    "addContextFrom" "appendContext" "charToInt" "cmakeBool" "cmakeFeature" "cmakeOptionType"
+    "commonPrefixLength" "commonSuffixLength" "compareVersions" "concatImapStrings" "concatImapStringsSep"
+    "concatLines" "concatMapAttrsStringSep" "concatMapStrings" "concatMapStringsSep" "concatStrings"
+    "concatStringsSep" "elem" "elemAt" "enableFeature" "enableFeatureAs" "escape" "escapeC"
+    "escapeNixIdentifier" "escapeNixString" "escapeRegex" "escapeShellArg" "escapeShellArgs" "escapeURL"
+    "escapeXML" "fileContents" "filter" "fixedWidthNumber" "fixedWidthString" "floatToString" "fromJSON"
+    "genList" "getName" "getVersion" "hasInfix" "hasPrefix" "hasSuffix" "head" "intersperse" "isAttrs"
+    "isConvertibleWithToString" "isInt" "isList" "isPath" "isStorePath" "isString" "isStringLike"
+    "isValidPosixName" "join" "levenshtein" "levenshteinAtMost" "lowerChars" "makeBinPath" "makeIncludePath"
+    "makeLibraryPath" "makeSearchPath" "makeSearchPathOutput" "match" "mesonBool" "mesonEnable"
+    "mesonOption" "nameFromURL" "normalizePath" "optionalString" "parseDrvName" "readFile" "removePrefix"
+    "removeSuffix" "replaceString" "replaceStrings" "replicate" "sanitizeDerivationName" "split"
+    "splitString" "splitStringBy" "storeDir" "stringAsChars" "stringLength" "stringToCharacters" "substring"
+    "tail" "toCamelCase" "toInt" "toIntBase10" "toJSON" "toLower" "toSentenceCase" "toShellVar"
+    "toShellVars" "toUpper" "trim" "trimWith" "typeOf" "unsafeDiscardStringContext" "upperChars"
+    "versionAtLeast" "versionOlder" "withFeature" "withFeatureAs"
+  ];
+  attrsets = [
+    "attrByPath" "attrNames" "attrVals" "attrValues" "attrsToList" "cartesianProduct" "catAttrs"
+    "chooseDevOutputs" "collect" "concatMapAttrs" "dontRecurseIntoAttrs" "filterAttrs"
+    "filterAttrsRecursive" "foldAttrs" "foldlAttrs" "genAttrs" "genAttrs'" "getAttr" "getAttrFromPath"
+    "getAttrs" "getBin" "getDev" "getFirstOutput" "getInclude" "getLib" "getMan" "getOutput" "getStatic"
+    "hasAttr" "hasAttrByPath" "intersectAttrs" "isAttrs" "isDerivation" "listToAttrs"
+    "longestValidPathPrefix" "mapAttrs" "mapAttrs'" "mapAttrsRecursive" "mapAttrsRecursiveCond"
+    "mapAttrsToList" "mapAttrsToListRecursive" "mapAttrsToListRecursiveCond" "mapCartesianProduct"
+    "matchAttrs" "mergeAttrsList" "nameValuePair" "optionalAttrs" "overrideExisting" "recurseIntoAttrs"
+    "recursiveUpdate" "recursiveUpdateUntil" "removeAttrs" "setAttrByPath" "showAttrPath" "toDerivation"
+    "unionOfDisjoint" "updateManyAttrsByPath" "zipAttrs" "zipAttrsWith" "zipAttrsWithNames"
+  ];
+  options = [
+    "getFiles" "getValues" "isOption" "literalCode" "literalExpression" "literalMD" "mergeDefaultOption"
+    "mergeEqualOption" "mergeOneOption" "mergeUniqueOption" "mkEnableOption" "mkOption" "mkPackageOption"
+    "mkSinkUndeclaredOptions" "optionAttrSetToDocList" "optionAttrSetToDocList'" "renderOptionValue"
+    "scrubOptionValue" "showDefs" "showFiles" "showOption" "showOptionWithDefLocs" "unknownModule"
+  ];
+  modules = [
+    "applyModuleArgsIfFunction" "collectModules" "defaultOrderPriority" "defaultOverridePriority"
+    "dischargeProperties" "doRename" "evalModules" "evalOptionValue" "filterOverrides" "filterOverrides'"
+    "fixMergeModules" "fixupOptionType" "importApply" "importJSON" "importTOML" "mapDefinitionValue"
+    "mergeAttrDefinitionsWithPrio" "mergeDefinitions" "mergeModules" "mergeModules'" "mergeOptionDecls"
+    "mkAfter" "mkAliasAndWrapDefinitions" "mkAliasAndWrapDefsWithPriority" "mkAliasDefinitions"
+    "mkAliasIfDef" "mkAliasOptionModule" "mkAliasOptionModuleMD" "mkAssert" "mkBefore"
+    "mkChangedOptionModule" "mkDefault" "mkDefinition" "mkDerivedConfig" "mkFixStrictness" "mkForce" "mkIf"
+    "mkImageMediaOverride" "mkMerge" "mkMergedOptionModule" "mkOptionDefault" "mkOrder" "mkOverride"
+    "mkRemovedOptionModule" "mkRenamedOptionModule" "mkRenamedOptionModuleWith" "mkVMOverride"
+    "pushDownProperties" "setDefaultModuleLocation" "sortProperties" "unifyModuleSyntax"
+  ];
+  types = [
+    "addCheck" "anything" "attrListOf" "attrListWith" "attrTag" "attrs" "attrsOf" "attrsWith" "bool"
+    "boolByOr" "coercedTo" "commas" "defaultFunctor" "defaultTypeMerge" "deferredModule"
+    "deferredModuleWith" "either" "enum" "envVar" "externalPath" "fileset" "float" "functionTo" "int" "ints"
+    "isOptionType" "isType" "json" "lazyAttrsOf" "lines" "listOf" "loaOf" "luaInline" "mergeTypes"
+    "mkOptionType" "noCheckForDocsModule" "nonEmptyListOf" "nonEmptyStr" "nullOr" "number" "numbers" "oneOf"
+    "optionDeclaration" "optionDescriptionPhrase" "optionType" "package" "passwdEntry" "path" "pathInStore"
+    "pathWith" "pkgs" "port" "raw" "separatedString" "serializableValueWith" "setType" "shellPackage"
+    "singleLineStr" "str" "strMatching" "submodule" "submoduleWith" "toml" "types" "uniq" "unique"
+    "unspecified"
+  ];
+  generators = [
+    "mkDconfKeyValue" "mkKeyValueDefault" "mkLuaInline" "mkValueStringDefault" "toDconfINI" "toDhall"
+    "toGitINI" "toINI" "toINIWithGlobalSection" "toJSON" "toKeyValue" "toLua" "toPlist" "toPretty" "toYAML"
+    "withRecursion"
+  ];
+  cli = [
+    "toCommandLine" "toCommandLineGNU" "toCommandLineShell" "toCommandLineShellGNU" "toGNUCommandLine"
+    "toGNUCommandLineShell"
+  ];
+  versions = [
+    "compareVersions" "major" "majorMinor" "minor" "pad" "patch" "splitVersion"
+  ];
+  asserts = [
+    "assertEachOneOf" "assertMsg" "assertOneOf" "checkAssertWarn"
+  ];
+  meta = [
+    "addMetaAttrs" "appendToName" "availableOn" "cpeFullVersionWithVendor" "defaultPriority"
+    "dontDistribute" "getExe" "getExe'" "getLicenseFromSpdxId" "getLicenseFromSpdxIdOr" "hiPrio" "hiPrioSet"
+    "licensesSpdx" "lowPrio" "lowPrioSet" "mapDerivationAttrset" "platformMatch" "setName" "setPrio"
+    "updateName"
+  ];
+  fixedPoints = [
+    "composeExtensions" "composeManyExtensions" "converge" "extends" "fix" "fix'" "makeExtensible"
+    "makeExtensibleWithCustomName" "toExtension"
+  ];
+  debug = [
+    "addErrorContext" "runTests" "testAllTrue" "throwTestFailures" "trace" "traceFnSeqN" "traceIf"
+    "traceSeq" "traceSeqN" "traceVal" "traceValFn" "traceValSeq" "traceValSeqFn" "traceValSeqN"
+    "traceValSeqNFn" "unsafeGetAttrPos"
+  ];
+  customisation = [
+    "callPackageWith" "callPackagesWith" "extendDerivation" "extendMkDerivation" "hydraJob"
+    "makeOverridable" "makeScope" "makeScopeWithSplicing" "makeScopeWithSplicing'" "mapCrossIndex"
+    "overrideDerivation" "renameCrossIndexFrom" "renameCrossIndexTo"
+  ];
+  ints = [ "between" "positive" "s16" "s32" "s8" "u16" "u32" "u8" "unsigned" ];
+}
