@@ -9,6 +9,7 @@ import type { ServiceSpec } from "../../spec/schema.js";
 import { type Command, EXIT } from "../command.js";
 import { collectInputs } from "../inputs.js";
 import { countSummary } from "../print-diagnostics.js";
+import { createProgress } from "../progress.js";
 import { type OutputFile, writeOutputs } from "../write-outputs.js";
 
 /** Where psl's type declarations live, for the tsconfig written next to the specs. */
@@ -73,7 +74,13 @@ export const translateCommand: Command = {
       );
     }
     const specs: { spec: ServiceSpec; source: string }[] = [];
+    const progress = createProgress(
+      io,
+      inputs.json.length + (inputs.units.length > 0 ? 1 : 0),
+      !args.flags.has("json"),
+    );
     if (inputs.units.length > 0) {
+      progress.step(`reading ${inputs.units.length} unit file${inputs.units.length === 1 ? "" : "s"}`);
       const r = readUnitFiles(
         { units: inputs.units, dropins: inputs.dropins, instances: args.lists.get("instance") ?? [] },
         sources,
@@ -83,10 +90,12 @@ export const translateCommand: Command = {
         specs.push({ spec, source: spec.provenance ? firstFile(spec) : "unit files" });
     }
     for (const j of inputs.json) {
+      progress.step(`reading ${j.path}`);
       const r = readEvaluatedJson(j, sources);
       diagnostics.push(...r.diagnostics);
       for (const spec of r.specs) specs.push({ spec, source: j.path });
     }
+    progress.done();
     const unique: { spec: ServiceSpec; source: string }[] = [];
     for (const s of specs) {
       const prev = unique.find((u) => u.spec.name === s.spec.name);
