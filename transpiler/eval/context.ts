@@ -129,10 +129,12 @@ export class EvalContext {
 
   /** The value of a file, evaluated once per path (the import cache). */
   importFile(path: string, span?: Span): Slot {
-    const cached = this.importCache.get(path);
-    if (cached !== undefined) return cached;
     let file = path;
-    if (this.host.pathType(file) === "directory") file = `${path === "/" ? "" : path}/default.nix`;
+    if (!this.storeFiles.has(path) && this.host.pathType(bytesToText(path)) === "directory") {
+      file = `${path === "/" ? "" : path}/default.nix`;
+    }
+    const cached = this.importCache.get(file);
+    if (cached !== undefined) return cached;
     const bytes = this.readFileBytes(file, span);
     const text = bytesToText(bytes);
     const ctx = this;
@@ -140,7 +142,7 @@ export class EvalContext {
       const expr = ctx.parse(text, bytesToText(file), bytesToText(dirOfPath(file)));
       return yield* force(Thunk.expr(expr, ctx.baseEnv));
     });
-    this.importCache.set(path, thunk);
+    this.importCache.set(file, thunk);
     return thunk;
   }
 

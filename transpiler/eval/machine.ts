@@ -17,9 +17,17 @@
 import type { Span } from "../diagnostics/span.js";
 import type { AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
 import { printExpr } from "../nix/printer.js";
+import { addInts } from "./arith.js";
 import type { EvalContext } from "./context.js";
 import { brief, evalError, NixError, typeError } from "./errors.js";
-import { addConcatPart, type ConcatAcc, coercePartEffect, finishConcat, newConcat } from "./ops-concat.js";
+import {
+  addConcatPart,
+  type ConcatAcc,
+  coercePartEffect,
+  concatValuesEffect,
+  finishConcat,
+  newConcat,
+} from "./ops-concat.js";
 import { eqValuesEffect, quickEq } from "./ops-eq.js";
 import {
   type Attr,
@@ -78,6 +86,8 @@ const F_TRY = 22;
 const F_CONTEXT = 23;
 const F_CONCAT_PART = 25;
 const F_OVERRIDES = 26;
+const F_ADD_L = 27;
+const F_ADD_R = 28;
 
 /** One pending step. Fields are generic; their meaning depends on `k`. */
 class Frame {
@@ -101,7 +111,13 @@ function isGenerator(r: unknown): r is Effect<Value> {
 }
 
 export class Machine {
+  /**
+   * The frame stack is a pool: `stack[0…sp)` are live frames, objects above `sp` are reused by `push`.
+   * A handler that pops a frame reads what it needs before pushing anything (the push may reuse it), and
+   * re-pushes a popped frame (`repush`) before any other push.
+   */
   private readonly stack: Frame[] = [];
+  private sp = 0;
   private e: Expr | null = null;
   private env: Env | null = null;
   private ret: Value = null;
@@ -136,7 +152,7 @@ export class Machine {
 
   /** Runs an effect (a generator that may force and call) to completion. */
   runEffect<T extends Value>(effect: Effect<T>): T {
-    return this.run(() => this.driveGen(effect as Effect<Value>, null, undefined)) as T;
+    return this.run(() => this.driveGen(effect as Effect<Value>, null)) as T;
   }
 
   /** Runs the machine from `start` until the stack is back where it was. */
@@ -146,7 +162,7 @@ export class Machine {
       throw new NixError("PSL2012", {}, undefined);
     }
     const saved = { e: this.e, env: this.env, ret: this.ret };
-    const base = this.stack.length;
+    const base = this.sp;
     try {
       this.e = null;
       try {
@@ -164,7 +180,8 @@ export class Machine {
       }
       return this.ret;
     } finally {
-      this.stack.length = base;
+      this.sp = base;
+      if (base === 0 && this.stack.length > 4096) this.stack.length = 4096;
       this.e = saved.e;
       this.env = saved.env;
       this.ret = saved.ret;
@@ -179,8 +196,8 @@ export class Machine {
     else if (err instanceof RangeError) ne = new NixError("PSL2012", {}, undefined);
     else throw err;
     const st = this.stack;
-    while (st.length > base) {
-      const f = st.pop() as Frame;
+    while (this.sp > base) {
+      const f = st[--this.sp] as Frame;
       switch (f.k) {
         case F_FORCE: {
           const t = f.x as Thunk;
@@ -227,8 +244,25 @@ export class Machine {
   }
 
   private push(k: number, e: Expr | null, env: Env | null, i: number, x: unknown, y: unknown): void {
-    this.stack.push(new Frame(k, e, env, i, x, y));
-    if (this.stack.length > this.ctx.settings.maxStack) throw new NixError("PSL2012", {}, e?.span);
+    const sp = this.sp;
+    const f = this.stack[sp];
+    if (f === undefined) {
+      if (sp >= this.ctx.settings.maxStack) throw new NixError("PSL2012", {}, e?.span);
+      this.stack.push(new Frame(k, e, env, i, x, y));
+    } else {
+      f.k = k;
+      f.e = e;
+      f.env = env;
+      f.i = i;
+      f.x = x;
+      f.y = y;
+    }
+    this.sp = sp + 1;
+  }
+
+  /** Puts back the frame just popped (nothing may have been pushed since). */
+  private repush(f: Frame): void {
+    this.stack[this.sp++] = f;
   }
 
   // ---- the loop ------------------------------------------------------------------------------------
@@ -241,8 +275,8 @@ export class Machine {
         this.evalStep(e, this.env as Env);
         continue;
       }
-      if (st.length === base) return;
-      const f = st.pop() as Frame;
+      if (this.sp === base) return;
+      const f = st[--this.sp] as Frame;
       this.resume(f);
     }
   }
@@ -279,7 +313,7 @@ export class Machine {
     } else {
       this.e = null;
       const r = (slot.a as NativeThunk)();
-      if (isGenerator(r)) this.driveGen(r, null, undefined);
+      if (isGenerator(r)) this.driveGen(r, null);
       else this.ret = r;
     }
   }
@@ -364,6 +398,12 @@ export class Machine {
         this.e = e.left;
         return;
       case "concat":
+        if (!e.forceString && e.parts.length === 2) {
+          // `a + b`, the common case: no accumulator unless the operands need the general rules.
+          this.push(F_ADD_L, e, env, 0, null, null);
+          this.e = e.parts[0] as Expr;
+          return;
+        }
         this.push(F_CONCAT, e, env, 0, newConcat(e.forceString), null);
         this.e = e.parts[0] as Expr;
         return;
@@ -655,14 +695,14 @@ export class Machine {
     }
     this.e = null;
     const r = p.impl(args, this);
-    if (isGenerator(r)) this.driveGen(r, null, undefined);
+    if (isGenerator(r)) this.driveGen(r, null);
     else this.ret = r;
   }
 
   // ---- generators ------------------------------------------------------------------------------------
 
   /** Resumes a generator with `input` and serves its next request. */
-  private driveGen(g: Effect<Value>, input: Value, frame: Frame | undefined): void {
+  private driveGen(g: Effect<Value>, input: Value): void {
     const r = g.next(input);
     if (r.done) {
       this.ret = r.value;
@@ -670,8 +710,8 @@ export class Machine {
       return;
     }
     const req: Request = r.value;
-    const fr = frame ?? new Frame(F_GEN, null, null, 0, g, null);
-    this.stack.push(fr);
+    // Always a fresh push: the generator may have re-entered the machine and reused the old frame.
+    this.push(F_GEN, null, null, 0, g, null);
     switch (req.req) {
       case REQ_FORCE:
         this.beginForce(req.slot);
@@ -713,7 +753,7 @@ export class Machine {
       case F_CONTEXT:
         return;
       case F_GEN:
-        this.driveGen(f.x as Effect<Value>, ret, f);
+        this.driveGen(f.x as Effect<Value>, ret);
         return;
       case F_CALL_FN: {
         const call = f.e as Expr & { kind: "call" };
@@ -759,9 +799,10 @@ export class Machine {
           this.ret = e.op !== "&&";
           return;
         }
+        const env = f.env;
         this.push(F_LOGIC_R, e, null, 0, null, null);
         this.e = e.right;
-        this.env = f.env;
+        this.env = env;
         return;
       }
       case F_LOGIC_R: {
@@ -771,9 +812,10 @@ export class Machine {
       }
       case F_BIN_L: {
         const e = f.e as Expr & { kind: "binary" };
+        const env = f.env;
         this.push(F_BIN_R, e, null, 0, ret, null);
         this.e = e.right;
-        this.env = f.env;
+        this.env = env;
         return;
       }
       case F_BIN_R:
@@ -786,8 +828,8 @@ export class Machine {
         if (!addConcatPart(acc, ret, part.span, this.ctx)) {
           // Needs evaluation (a set's `__toString`/`outPath`): coerce through an effect, then continue.
           f.k = F_CONCAT_PART;
-          this.stack.push(f);
-          this.driveGen(coercePartEffect(acc, ret, part.span, this.ctx), null, undefined);
+          this.repush(f);
+          this.driveGen(coercePartEffect(acc, ret, part.span, this.ctx), null);
           return;
         }
         this.concatNext(f, e, acc);
@@ -818,6 +860,29 @@ export class Machine {
       case F_DYN:
         this.dynamicAttr(f, ret);
         return;
+      case F_ADD_L: {
+        const e = f.e as Expr & { kind: "concat" };
+        const env = f.env;
+        this.push(F_ADD_R, e, null, 0, ret, null);
+        this.e = e.parts[1] as Expr;
+        this.env = env;
+        return;
+      }
+      case F_ADD_R: {
+        const l = f.x as Value;
+        if (typeof l === "number" && typeof ret === "number") {
+          const r = l + ret;
+          this.ret = Number.isSafeInteger(r) ? r : addInts(l, ret, (f.e as Expr).span);
+          return;
+        }
+        if (typeof l === "string" && typeof ret === "string") {
+          this.ret = l + ret;
+          return;
+        }
+        const e = f.e as Expr & { kind: "concat" };
+        this.driveGen(concatValuesEffect([l, ret], e.parts, false, this.ctx), null);
+        return;
+      }
       case F_OVERRIDES:
         this.applyOverrides(f, ret);
         return;
@@ -831,7 +896,7 @@ export class Machine {
     const next = f.i + 1;
     if (next < e.parts.length) {
       f.i = next;
-      this.stack.push(f);
+      this.repush(f);
       this.e = e.parts[next] as Expr;
       this.env = f.env;
       return;
@@ -855,20 +920,13 @@ export class Machine {
             return negate ? !b : b;
           })(eqValuesEffect(l, r)),
           null,
-          undefined,
         );
         return;
       }
       case "//": {
         if (!(l instanceof NixAttrs)) throw typeError("a set", l, e.left.span);
         if (!(r instanceof NixAttrs)) throw typeError("a set", r, e.right.span);
-        if (r.size === 0) this.ret = l;
-        else if (l.size === 0) this.ret = r;
-        else {
-          const m = new Map(l.entries);
-          for (const [k, a] of r.entries) m.set(k, a);
-          this.ret = new NixAttrs(m);
-        }
+        this.ret = NixAttrs.update(l, r);
         return;
       }
       case "++": {
@@ -906,7 +964,7 @@ export class Machine {
         f.i = i;
         f.x = v;
         f.k = F_SELECT_NAME;
-        this.stack.push(f);
+        this.repush(f);
         this.e = n;
         this.env = f.env;
         return;
@@ -936,7 +994,7 @@ export class Machine {
       if (slot instanceof Thunk && slot.state !== DONE) {
         f.i = i + 1;
         f.k = F_SELECT;
-        this.stack.push(f);
+        this.repush(f);
         this.e = null;
         this.beginForce(slot);
         return;
@@ -972,7 +1030,7 @@ export class Machine {
         f.i = i;
         f.x = v;
         f.k = F_HAS_NAME;
-        this.stack.push(f);
+        this.repush(f);
         this.e = n;
         this.env = f.env;
         return;
@@ -992,7 +1050,7 @@ export class Machine {
       if (slot instanceof Thunk && slot.state !== DONE) {
         f.i = i + 1;
         f.k = F_HAS;
-        this.stack.push(f);
+        this.repush(f);
         this.e = null;
         this.beginForce(slot);
         return;
@@ -1019,7 +1077,7 @@ export class Machine {
     const next = f.i + 1;
     if (next < a.dynamic.length) {
       f.i = next;
-      this.stack.push(f);
+      this.repush(f);
       this.e = (a.dynamic[next] as { name: Expr }).name;
       this.env = f.env;
       return;

@@ -75,6 +75,22 @@ export function* coercePartEffect(acc: ConcatAcc, v: Value, span: Span, ctx: Eva
   return null;
 }
 
+/** The general rules over already evaluated operands (the machine's fallback for `a + b`). */
+export function* concatValuesEffect(
+  values: readonly Value[],
+  parts: readonly { readonly span: Span }[],
+  forceString: boolean,
+  ctx: EvalContext,
+): Effect<Value> {
+  const acc = newConcat(forceString);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as Value;
+    const span = (parts[i] as { span: Span }).span;
+    if (!addConcatPart(acc, v, span, ctx)) yield* coercePartEffect(acc, v, span, ctx);
+  }
+  return finishConcat(acc, (parts[0] as { span: Span }).span);
+}
+
 export function finishConcat(acc: ConcatAcc, span: Span): Value {
   switch (acc.type) {
     case T_INT:
@@ -85,8 +101,15 @@ export function finishConcat(acc: ConcatAcc, span: Span): Value {
       if (acc.context !== undefined && acc.context.size > 0) {
         throw evalError("a string that refers to a store path cannot be appended to a path", span);
       }
-      return new NixPath(canonPath(acc.parts.join("")));
+      return new NixPath(canonPath(joinParts(acc.parts)));
     default:
-      return mkString(acc.parts.join(""), acc.context);
+      return mkString(joinParts(acc.parts), acc.context);
   }
+}
+
+/** Joins with `+`, so that V8 can build a rope instead of copying (string building stays linear). */
+function joinParts(parts: readonly string[]): string {
+  let out = "";
+  for (const p of parts) out += p;
+  return out;
 }

@@ -39,14 +39,73 @@ export interface Attr {
 
 export class NixAttrs {
   private sorted: string[] | undefined;
-  constructor(readonly entries: Map<string, Attr>) {}
+  private map: Map<string, Attr> | undefined;
+  /** A lazy `base // overlay` (small overlays on large sets), flattened on first full access. */
+  private base: NixAttrs | undefined;
+  private overlay: Map<string, Attr> | undefined;
+  private layers = 0;
+  private count: number;
+
+  constructor(entries: Map<string, Attr>) {
+    this.map = entries;
+    this.count = entries.size;
+  }
+
+  /** `l // r`. A small right side over a large left one is layered instead of copied. */
+  static update(l: NixAttrs, r: NixAttrs): NixAttrs {
+    if (r.size === 0) return l;
+    if (l.size === 0) return r;
+    if (r.size <= 16 && l.size >= 64) {
+      const overlay = r.entries;
+      const out = new NixAttrs(new Map());
+      out.map = undefined;
+      out.base = l;
+      out.overlay = overlay;
+      out.layers = l.layers + 1;
+      let added = 0;
+      for (const k of overlay.keys()) if (l.getAttr(k) === undefined) added++;
+      out.count = l.size + added;
+      // Bounded lookup chains: every 16 layers, flatten (one copy of the base, the overlays applied).
+      if (out.layers >= 16) void out.entries;
+      return out;
+    }
+    const m = new Map(l.entries);
+    for (const [k, a] of r.entries) m.set(k, a);
+    return new NixAttrs(m);
+  }
+
+  /** All attributes (insertion order; use `keys()` for Nix's order). */
+  get entries(): Map<string, Attr> {
+    if (this.map === undefined) {
+      // Walk down to the first flat set, copy it once, then apply the overlays bottom-up.
+      const overlays: Map<string, Attr>[] = [];
+      let cur: NixAttrs = this;
+      while (cur.map === undefined) {
+        overlays.push(cur.overlay as Map<string, Attr>);
+        cur = cur.base as NixAttrs;
+      }
+      const m = new Map(cur.map);
+      for (let i = overlays.length - 1; i >= 0; i--)
+        for (const [k, a] of overlays[i] as Map<string, Attr>) m.set(k, a);
+      this.map = m;
+      this.base = undefined;
+      this.overlay = undefined;
+      this.layers = 0;
+    }
+    return this.map;
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
+  }
+
+  getAttr(name: string): Attr | undefined {
+    if (this.map !== undefined) return this.map.get(name);
+    return (this.overlay as Map<string, Attr>).get(name) ?? (this.base as NixAttrs).getAttr(name);
   }
 
   get(name: string): Slot | undefined {
-    return this.entries.get(name)?.value;
+    return this.getAttr(name)?.value;
   }
 
   /** Attribute names in Nix's order (byte order). */

@@ -34,7 +34,7 @@ function* listToAttrs(list: Slot[]): Effect<Value> {
     if (n === undefined) throw new NixError("PSL2006", { name: "name" }, undefined);
     const name = stringNoContext(yield* force(n));
     if (m.has(name)) continue;
-    const v = el.entries.get("value");
+    const v = el.getAttr("value");
     if (v === undefined) throw new NixError("PSL2006", { name: "value" }, undefined);
     m.set(name, { value: v.value, pos: v.pos });
   }
@@ -127,7 +127,7 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
   def("unsafeGetAttrPos", 2, ALL, (a, m) => {
     const name = stringNoContext(a[0] as Value);
     const s = asAttrs(a[1] as Value);
-    const attr = s.entries.get(name);
+    const attr = s.getAttr(name);
     if (attr === undefined) return null;
     return m.ctx.positionAttrs(attr.pos);
   }),

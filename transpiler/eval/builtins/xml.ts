@@ -97,7 +97,7 @@ export function* toXml(
         const keys = v.keys();
         for (let i = keys.length - 1; i >= 0; i--) {
           const k = keys[i] as string;
-          const a = v.entries.get(k);
+          const a = v.getAttr(k);
           stack.push({ text: `${pad(d + 1)}</attr>\n` });
           stack.push({ slot: a?.value as Slot, depth: d + 2 });
           stack.push({ text: `${pad(d + 1)}<attr${attrsText({ name: k, ...posAttrs(a?.pos) })}>\n` });

@@ -189,7 +189,7 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
       ) {
         ctx.warn(
           `'structuredAttrs' disables the effect of the derivation attribute '${key}'; use 'outputChecks.<output>.${key}' instead`,
-          attrs.entries.get(key)?.pos,
+          attrs.getAttr(key)?.pos,
           true,
         );
       }
