@@ -50,6 +50,8 @@ export interface InstallParts {
   readonly afterFiles: readonly string[];
   /** Target activation, run once after every file is in place (e.g. `systemctl daemon-reload`). */
   readonly activate: readonly string[];
+  /** uninstall.sh: after stopping, before removing files. */
+  readonly removal: readonly string[];
   /** Per service, in start order: sh lines to enable it and to start it. */
   readonly services: readonly {
     readonly name: string;
@@ -87,9 +89,7 @@ const ACCOUNT_FUNCTIONS: Record<Layout["os"], string[]> = {
     '  id -Gn "$1" | tr " " "\\n" | grep -qx "$2" && return 0',
     '  if command -v usermod >/dev/null 2>&1; then usermod -a -G "$2" "$1"; else addgroup "$1" "$2"; fi',
     "}",
-    "psl_delete_account() { # KIND NAME",
-    '  if [ "$1" = user ]; then userdel "$2" 2>/dev/null || deluser "$2"; else groupdel "$2" 2>/dev/null || delgroup "$2"; fi',
-    "}",
+    'psl_delete_account() { if [ "$1" = user ]; then userdel "$2" || deluser "$2"; else groupdel "$2" || delgroup "$2"; fi; }',
   ],
   freebsd: [
     "psl_group() { # NAME [GID]",
@@ -228,6 +228,7 @@ export function renderUninstall(parts: InstallParts): string {
     "",
     "# Stop and disable, dependents first",
     ...reversed.flatMap((s) => [...s.stop.map((l) => `${l} || :`), ...s.disable.map((l) => `${l} || :`)]),
+    ...parts.removal,
     "",
     "# Files",
     ...parts.files.map((f) => shJoin(["rm", "-f", f.path.slice("rootfs".length)])),

@@ -64,6 +64,8 @@ export interface TargetRenderer {
   overrides?(spec: ServiceSpec): PlanOverride[];
   /** Activation once every file is in place (e.g. `systemctl daemon-reload`). */
   readonly activate?: readonly string[];
+  /** uninstall.sh lines after the services are stopped, before files go (e.g. edit /etc/inittab). */
+  readonly removal?: readonly string[];
 }
 
 function packageNotes(needs: readonly ServiceNeeds[], storeMode: "store" | "host"): string[] {
@@ -186,6 +188,7 @@ export function defineGenerator(renderer: TargetRenderer): Generator {
         directories: sys.directories,
         afterFiles: [...sys.afterFiles, ...all.afterFiles],
         activate: renderer.activate ?? [],
+        removal: renderer.removal ?? [],
         services,
         notes: packageNotes(needs, options.storeMode),
       };

@@ -124,3 +124,9 @@ export function planService(
 export function securityDrops(plan: ServicePlan): PlannedUse[] {
   return plan.uses.filter((u) => u.capability.status === "dropped" && u.capability.severity === "security");
 }
+
+/** Whether the service is started at boot (WantedBy=/RequiredBy= some unit, and not disabled). */
+export function startsAtBoot(plan: ServicePlan): boolean {
+  const d = plan.spec.dependencies;
+  return plan.spec.enable !== false && ((d?.wantedBy?.length ?? 0) > 0 || (d?.requiredBy?.length ?? 0) > 0);
+}

@@ -1,0 +1,122 @@
+#!/bin/sh
+# psl install script for daemontools. Generated: run as root from the directory that holds rootfs/.
+set -eu
+cd "$(dirname "$0")"
+if [ "$(id -u)" != 0 ]; then
+  echo "install.sh: run me as root" >&2
+  exit 1
+fi
+PSL_CREATED=/usr/lib/psl/.installed/created-accounts
+mkdir -p /usr/lib/psl/.installed
+touch "$PSL_CREATED"
+
+psl_put() { # SOURCE DEST MODE: installs one file atomically, root-owned
+  mkdir -p "$(dirname "$2")"
+  cp "$1" "$2.psl-new"
+  chmod "$3" "$2.psl-new"
+  chown 0:0 "$2.psl-new" 2>/dev/null || :
+  mv -f "$2.psl-new" "$2"
+}
+psl_group() { # NAME [GID]
+  grep -q "^$1:" /etc/group && return 0
+  if command -v groupadd >/dev/null 2>&1; then
+    groupadd --system ${2:+--gid "$2"} "$1"
+  else
+    addgroup -S ${2:+-g "$2"} "$1"
+  fi
+  echo "group $1" >>"$PSL_CREATED"
+}
+psl_user() { # NAME GROUP HOME SHELL [UID]
+  grep -q "^$1:" /etc/passwd && return 0
+  grep -q "^$2:" /etc/group || psl_group "$2"
+  if command -v useradd >/dev/null 2>&1; then
+    useradd --system --gid "$2" --home-dir "$3" --no-create-home --shell "$4" ${5:+--uid "$5"} "$1"
+  else
+    adduser -S -D -H -G "$2" -h "$3" -s "$4" ${5:+-u "$5"} "$1"
+  fi
+  echo "user $1" >>"$PSL_CREATED"
+}
+psl_member() { # USER GROUP
+  id -Gn "$1" | tr " " "\n" | grep -qx "$2" && return 0
+  if command -v usermod >/dev/null 2>&1; then usermod -a -G "$2" "$1"; else addgroup "$1" "$2"; fi
+}
+psl_delete_account() { if [ "$1" = user ]; then userdel "$2" || deluser "$2"; else groupdel "$2" || delgroup "$2"; fi; }
+
+# Groups and users
+psl_group webapp
+psl_group postgres
+psl_group www-data
+psl_user webapp webapp /nonexistent /usr/sbin/nologin
+psl_user notes notes /nonexistent /usr/sbin/nologin
+psl_user postgres postgres /nonexistent /usr/sbin/nologin
+
+# Files
+psl_put rootfs/etc/sv/backup-timer/log/run /etc/sv/backup-timer/log/run 0755
+psl_put rootfs/etc/sv/backup-timer/run /etc/sv/backup-timer/run 0755
+psl_put rootfs/etc/sv/backup/down /etc/sv/backup/down 0644
+psl_put rootfs/etc/sv/backup/finish /etc/sv/backup/finish 0755
+psl_put rootfs/etc/sv/backup/log/run /etc/sv/backup/log/run 0755
+psl_put rootfs/etc/sv/backup/run /etc/sv/backup/run 0755
+psl_put rootfs/etc/sv/migrate/log/run /etc/sv/migrate/log/run 0755
+psl_put rootfs/etc/sv/migrate/run /etc/sv/migrate/run 0755
+psl_put rootfs/etc/sv/notes/finish /etc/sv/notes/finish 0755
+psl_put rootfs/etc/sv/notes/log/run /etc/sv/notes/log/run 0755
+psl_put rootfs/etc/sv/notes/run /etc/sv/notes/run 0755
+psl_put rootfs/etc/sv/webapp-db/finish /etc/sv/webapp-db/finish 0755
+psl_put rootfs/etc/sv/webapp-db/log/run /etc/sv/webapp-db/log/run 0755
+psl_put rootfs/etc/sv/webapp-db/run /etc/sv/webapp-db/run 0755
+psl_put rootfs/etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/log/run 0755
+psl_put rootfs/etc/sv/webapp-worker/run /etc/sv/webapp-worker/run 0755
+psl_put rootfs/etc/sv/webapp/finish /etc/sv/webapp/finish 0755
+psl_put rootfs/etc/sv/webapp/log/run /etc/sv/webapp/log/run 0755
+psl_put rootfs/etc/sv/webapp/run /etc/sv/webapp/run 0755
+psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
+psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
+printf '%s\n' /etc/sv/backup-timer/log/run /etc/sv/backup-timer/run /etc/sv/backup/down /etc/sv/backup/finish /etc/sv/backup/log/run /etc/sv/backup/run /etc/sv/migrate/log/run /etc/sv/migrate/run /etc/sv/notes/finish /etc/sv/notes/log/run /etc/sv/notes/run /etc/sv/webapp-db/finish /etc/sv/webapp-db/log/run /etc/sv/webapp-db/run /etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/run /etc/sv/webapp/finish /etc/sv/webapp/log/run /etc/sv/webapp/run /usr/lib/psl/backup/start /usr/lib/psl/psl-run >/usr/lib/psl/.installed/files
+
+# Directories
+mkdir -p /var/lib/notes
+chown notes:notes /var/lib/notes
+chmod 0755 /var/lib/notes
+mkdir -p /var/cache/notes
+chown notes:notes /var/cache/notes
+chmod 0755 /var/cache/notes
+mkdir -p /var/log/notes
+chown notes:notes /var/log/notes
+chmod 0755 /var/log/notes
+mkdir -p /var/lib/webapp-db
+chown postgres:postgres /var/lib/webapp-db
+chmod 0700 /var/lib/webapp-db
+mkdir -p /run/postgresql
+chown postgres:postgres /run/postgresql
+chmod 0755 /run/postgresql
+mkdir -p /var/lib/webapp
+chown webapp:webapp /var/lib/webapp
+chmod 0750 /var/lib/webapp
+mkdir -p /run/webapp
+chown webapp:webapp /run/webapp
+chmod 0755 /run/webapp
+
+# Activation
+ln -sfn /etc/sv/notes /etc/service/notes
+ln -sfn /etc/sv/webapp-db /etc/service/webapp-db
+ln -sfn /etc/sv/backup /etc/service/backup
+ln -sfn /etc/sv/migrate /etc/service/migrate
+ln -sfn /etc/sv/webapp /etc/service/webapp
+ln -sfn /etc/sv/webapp-worker /etc/service/webapp-worker
+ln -sfn /etc/sv/backup-timer /etc/service/backup-timer
+if [ "${PSL_NO_START:-0}" != 1 ]; then
+  i=0; until svok /etc/service/notes 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/notes || :
+  i=0; until svok /etc/service/webapp-db 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/webapp-db || :
+  i=0; until svok /etc/service/migrate 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/migrate || :
+  i=0; until svok /etc/service/webapp 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/webapp || :
+  i=0; until svok /etc/service/webapp-worker 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/webapp-worker || :
+  i=0; until svok /etc/service/backup-timer 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
+  svc -u /etc/service/backup-timer || :
+  :
+fi

@@ -1,0 +1,54 @@
+#!/bin/sh
+# psl uninstall script for dinit. Generated: run as root from the directory that holds rootfs/.
+set -eu
+cd "$(dirname "$0")"
+if [ "$(id -u)" != 0 ]; then
+  echo "uninstall.sh: run me as root" >&2
+  exit 1
+fi
+psl_delete_account() { if [ "$1" = user ]; then userdel "$2" || deluser "$2"; else groupdel "$2" || delgroup "$2"; fi; }
+
+# Stop and disable, dependents first
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop backup-timer; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable backup-timer; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop webapp-worker; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable webapp-worker; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop webapp; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable webapp; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop migrate; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable migrate; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop backup; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable backup; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop webapp-db; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable webapp-db; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl stop notes; fi || :
+if command -v dinitctl >/dev/null 2>&1; then dinitctl disable notes; fi || :
+
+# Files
+rm -f /etc/dinit.d/backup
+rm -f /etc/dinit.d/backup-timer
+rm -f /etc/dinit.d/migrate
+rm -f /etc/dinit.d/notes
+rm -f /etc/dinit.d/webapp
+rm -f /etc/dinit.d/webapp-db
+rm -f /etc/dinit.d/webapp-worker
+rm -f /usr/lib/psl/backup/start
+rm -f /usr/lib/psl/migrate/start
+rm -f /usr/lib/psl/psl-run
+rm -f /usr/lib/psl/webapp/start
+rmdir /run/postgresql 2>/dev/null || :
+rmdir /run/webapp 2>/dev/null || :
+if [ "${PSL_PURGE:-0}" = 1 ]; then
+  rm -rf /var/lib/notes
+  rm -rf /var/cache/notes
+  rm -rf /var/log/notes
+  rm -rf /var/lib/webapp-db
+  rm -rf /var/lib/webapp
+  if [ -f /usr/lib/psl/.installed/created-accounts ]; then
+    # users before groups
+    sort -r /usr/lib/psl/.installed/created-accounts | while read -r kind name; do
+      psl_delete_account "$kind" "$name" || :
+    done
+  fi
+  rm -rf /usr/lib/psl/.installed
+fi

@@ -1,0 +1,121 @@
+/**
+ * The supervisord target: /etc/supervisor/conf.d/<name>.conf with one `[program:<name>]`. The process runs
+ * through psl-run (which keeps supervisord's environment and the native `environment=`, and adds what
+ * supervisord lacks); user=, directory=, umask=, autorestart=/exitcodes=, startretries=, stopsignal=,
+ * stopwaitsecs=, stopasgroup=/killasgroup= and the log files are native. ExecStartPre=, conditions, several
+ * commands, or an argument a supervisord line cannot hold go through psl's launcher script. supervisord has
+ * no dependencies: `priority=` follows the generated start order.
+ */
+
+import type { ServiceSpec } from "../../spec/schema.js";
+import { execLine } from "../exec-line.js";
+import { startLauncher, startLauncherPath } from "../launcher.js";
+import { logFile, outputOptions } from "../output.js";
+import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
+import type { PlanOverride } from "../plan.js";
+import { startsAtBoot } from "../plan.js";
+import { shJoin } from "../sh-quote.js";
+import { supervisordCommand, supervisordEnvironment, supervisordValue } from "./quote.js";
+
+const CONF = "/etc/supervisor/conf.d";
+const SIGNALS = new Set(["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGKILL", "SIGUSR1", "SIGUSR2"]);
+const RUNNING = "supervisorctl pid >/dev/null 2>&1";
+
+function overrides(spec: ServiceSpec): PlanOverride[] {
+  const out: PlanOverride[] = [];
+  const env = { ...(spec.process?.environment ?? {}) };
+  if (spec.process?.environment && supervisordEnvironment(env) === undefined)
+    out.push({
+      feature: "process.environment",
+      capability: { status: "emulated", how: "psl-run sets the variables" },
+      reason: "a value environment= cannot hold (line break, `;`, `#`, quotes or a backslash)",
+    });
+  const wd = spec.process?.workingDirectory;
+  if (wd && (wd.optional || wd.path === "~" || supervisordValue(wd.path) === undefined))
+    out.push({
+      feature: "process.workingDirectory",
+      capability: { status: "emulated", how: "psl-run --chdir" },
+      reason: "`~`, the `-` prefix or the path is beyond directory=",
+    });
+  if (spec.process?.path)
+    out.push({
+      feature: "process.path",
+      capability: { status: "emulated", how: "psl-run sets PATH" },
+      reason: "PATH is set by psl-run with the other variables",
+    });
+  return out;
+}
+
+function renderService(ctx: ServiceContext): RenderedService {
+  const plan = ctx.plan;
+  const spec = plan.spec;
+  const name = spec.name;
+  for (const u of [...(spec.dependencies?.requires ?? []), ...(spec.dependencies?.wants ?? [])]) {
+    if (!ctx.local(u)) ctx.notCarried(u);
+  }
+  const log = logFile(plan);
+  const out = outputOptions(plan, "inherit");
+  const oneshot = plan.type === "oneshot";
+  const mains = spec.process?.start ?? [];
+  const lc = spec.lifecycle;
+  const sequence = Boolean(
+    lc?.startPre || lc?.startPost || lc?.condition || spec.conditions || mains.length > 1,
+  );
+  let command: string | undefined;
+  const files = [];
+  if (!sequence && mains[0])
+    command = supervisordCommand(execLine(plan, mains[0], "main", { always: true, ...out }));
+  if (command === undefined) {
+    files.push(startLauncher(plan, { exec: out }));
+    command = startLauncherPath(plan);
+  }
+  const lines = [
+    `; psl: ${name} (supervisord); generated.`,
+    ...(spec.description ? [`; ${spec.description.replaceAll("\n", " ")}`] : []),
+    `[program:${name}]`,
+    `command=${command}`,
+  ];
+  const wd = spec.process?.workingDirectory;
+  if (wd && plan.native("process.workingDirectory")) lines.push(`directory=${supervisordValue(wd.path)}`);
+  if (spec.identity?.user && plan.native("identity.user")) lines.push(`user=${spec.identity.user}`);
+  if (spec.process?.umask && plan.native("process.umask"))
+    lines.push(`umask=${spec.process.umask.replace(/^0(?=\d{3})/, "")}`);
+  const env = spec.process?.environment;
+  if (env && plan.native("process.environment")) lines.push(`environment=${supervisordEnvironment(env)}`);
+  lines.push(`autostart=${startsAtBoot(plan) ? "true" : "false"}`);
+  const policy = plan.restartPolicy;
+  const autorestart = oneshot || policy === "no" ? "false" : policy === "always" ? "true" : "unexpected";
+  lines.push(`autorestart=${autorestart}`);
+  const codes = [0, ...(spec.process?.successExitStatus?.codes ?? [])];
+  lines.push(`exitcodes=${[...new Set(codes)].join(",")}`);
+  lines.push("startsecs=0");
+  if (spec.restart?.startLimitBurst !== undefined) lines.push(`startretries=${spec.restart.startLimitBurst}`);
+  const sig = spec.stop?.signal;
+  if (sig && SIGNALS.has(sig)) lines.push(`stopsignal=${sig.replace(/^SIG/, "")}`);
+  if (typeof spec.stop?.timeoutSec === "number")
+    lines.push(`stopwaitsecs=${Math.ceil(spec.stop.timeoutSec)}`);
+  const km = spec.stop?.killMode ?? "control-group";
+  if (km === "control-group") lines.push("stopasgroup=true", "killasgroup=true");
+  else if (km === "mixed") lines.push("stopasgroup=false", "killasgroup=true");
+  lines.push(`priority=${100 + ctx.index * 10}`);
+  lines.push("redirect_stderr=true", `stdout_logfile=${out.stdout === "null" ? "NONE" : log}`, "");
+  const conf = `${CONF}/${name}.conf`;
+  files.push({ path: `rootfs${conf}`, content: lines.join("\n"), mode: 0o644 });
+  return {
+    files,
+    enable: [],
+    start: [],
+    stop: [`if ${RUNNING}; then ${shJoin(["supervisorctl", "stop", name])}; fi`],
+    disable: [],
+  };
+}
+
+export const supervisordGenerator = defineGenerator({
+  target: "supervisord",
+  helper: true,
+  renderService,
+  overrides,
+  activate: [
+    `if ${RUNNING} && [ "\${PSL_NO_START:-0}" != 1 ]; then supervisorctl reread >/dev/null && supervisorctl update; fi`,
+  ],
+});
