@@ -69,7 +69,7 @@ function commandAspects(cmd: Command, pointer: string, out: Collector): void {
   if (cmd.argv0 !== undefined) out.add("commands.argv0", pointer);
   if (cmd.viaShell) out.add("commands.viaShell", pointer);
   if (cmd.script) out.add("commands.script", pointer);
-  if (cmd.expandEnvironment !== false && cmd.argv.some((a) => a.includes("$"))) {
+  if (cmd.expandEnvironment !== false && cmd.argv.some((a) => /^\$[^{$]/.test(a) || /\$\{|\$\$/.test(a))) {
     out.add("commands.environmentExpansion", pointer);
   }
 }

@@ -34,9 +34,14 @@ export function pathFromPackages(packages: readonly string[]): string {
   return [...new Set([...packages.map((p) => `${p}/bin`), ...packages.map((p) => `${p}/sbin`)])].join(":");
 }
 
+/** Whether an argument is subject to systemd's expansion: `$NAME` as the whole word, `${…}` or `$$`. */
+export function expandsEnvironment(arg: string): boolean {
+  return /^\$[^{$]/.test(arg) || arg.includes("${") || arg.includes("$$");
+}
+
 /** Whether the command's arguments use `$VAR` expansion. */
 export function needsExpansion(cmd: Command): boolean {
-  return cmd.expandEnvironment !== false && cmd.argv.some((a) => a.includes("$"));
+  return cmd.expandEnvironment !== false && cmd.argv.some(expandsEnvironment);
 }
 
 function identityOptions(plan: ServicePlan, cmd: Command): string[] {

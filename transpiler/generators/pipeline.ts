@@ -83,6 +83,13 @@ export function defineGenerator(renderer: TargetRenderer): Generator {
   const target = renderer.target;
   return {
     target,
+    plan(spec: ServiceSpec, options: GenerateOptions): ServicePlan {
+      const prepared = prepareSpec(spec, target, layoutOf(target), {
+        storeMode: options.storeMode,
+        packageMap: options.packageMap ?? DEBIAN_PACKAGE_MAP,
+      });
+      return planService(prepared.spec, target, renderer.overrides?.(prepared.spec) ?? []);
+    },
     render(specs: readonly ServiceSpec[], options: GenerateOptions): GenerateResult {
       const layout: Layout = layoutOf(target);
       const diagnostics: Diagnostic[] = [];

@@ -13,6 +13,7 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { PackageMap } from "../nixos/package-map.js";
 import type { ServiceSpec } from "../spec/schema.js";
+import type { ServicePlan } from "./plan.js";
 
 export const TARGETS = [
   "systemd",
@@ -63,4 +64,6 @@ export interface ServiceNeeds {
 export interface Generator {
   readonly target: TargetName;
   render(specs: readonly ServiceSpec[], options: GenerateOptions): GenerateResult;
+  /** What the target does with each feature of `spec` (what the report prints). */
+  plan?(spec: ServiceSpec, options: GenerateOptions): ServicePlan;
 }
