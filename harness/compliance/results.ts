@@ -19,6 +19,8 @@ export type Outcome = "pass" | "fail" | "dropped" | "dropped-but-passed";
 export interface ScenarioResult {
   readonly init: InitName;
   readonly machine: "container" | "vm";
+  /** psl's generator, or the harness's stand-in while psl's has not landed. */
+  readonly generator: "psl" | "stand-in";
   readonly scenario: string;
   readonly expected: ExpectedStatus;
   readonly note?: string;

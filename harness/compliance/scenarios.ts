@@ -5,7 +5,6 @@
  * byte for byte). A check returns the facts worth comparing with systemd's run (the differential view).
  */
 import { expect } from "vitest";
-import { defineService } from "../../transpiler/spec/define-service.js";
 import type { ServiceSpec } from "../../transpiler/spec/schema.js";
 import type { Machine } from "../machines/machine.js";
 import {
@@ -34,6 +33,11 @@ export interface Scenario {
   readonly features: readonly string[];
   readonly specs: readonly ServiceSpec[];
   run(ctx: ScenarioContext): Promise<FactView>;
+}
+
+/** A scenario service: enabled at boot like a NixOS service (`wantedBy = [ "multi-user.target" ]`). */
+function service(spec: ServiceSpec): ServiceSpec {
+  return { ...spec, dependencies: { ...spec.dependencies, wantedBy: ["multi-user.target"] } };
 }
 
 const pidsGone = (m: Machine, name: string) =>
@@ -65,9 +69,7 @@ const lifecycle: Scenario = {
   name: "lifecycle",
   description: "start, status, restart (new pid), stop (port closed), start again",
   features: ["process.start"],
-  specs: [
-    defineService({ name: "lc", process: { start: [{ argv: probeArgv("lc", "--psl-listen", "18101") }] } }),
-  ],
+  specs: [service({ name: "lc", process: { start: [{ argv: probeArgv("lc", "--psl-listen", "18101") }] } })],
   async run({ machine: m, install }) {
     await install();
     await m.waitForUnit("lc", { timeout: 20 });
@@ -100,7 +102,7 @@ const oneshot: Scenario = {
   description: "a oneshot runs to completion and ends inactive",
   features: ["process.type=oneshot"],
   specs: [
-    defineService({
+    service({
       name: "os",
       process: { type: "oneshot", start: [{ argv: probeArgv("os", "--psl-exit-after", "0") }] },
     }),
@@ -129,7 +131,7 @@ const oneshotRemain: Scenario = {
   description: "a oneshot with RemainAfterExit stays active after its command exited",
   features: ["process.type=oneshot", "process.remainAfterExit"],
   specs: [
-    defineService({
+    service({
       name: "osr",
       process: {
         type: "oneshot",
@@ -155,7 +157,7 @@ const restartAlways: Scenario = {
   description: "Restart=always: SIGKILL of the main process brings a new pid and the port back",
   features: ["restart.policy=always"],
   specs: [
-    defineService({
+    service({
       name: "ra",
       process: { start: [{ argv: probeArgv("ra", "--psl-listen", "18104") }] },
       restart: { policy: "always", delaySec: 0.5 },
@@ -179,12 +181,12 @@ const restartOnFailure: Scenario = {
   description: "Restart=on-failure: exit 3 is restarted, exit 0 is not",
   features: ["restart.policy=on-failure"],
   specs: [
-    defineService({
+    service({
       name: "rof",
       process: { start: [{ argv: probeArgv("rof", "--psl-exit-after", "1", "--psl-exit-code", "3") }] },
       restart: { policy: "on-failure", delaySec: 0.5 },
     }),
-    defineService({
+    service({
       name: "rok",
       process: { start: [{ argv: probeArgv("rok", "--psl-exit-after", "1", "--psl-exit-code", "0") }] },
       restart: { policy: "on-failure", delaySec: 0.5 },
@@ -205,7 +207,7 @@ const restartNo: Scenario = {
   description: "Restart=no: after SIGKILL the service stays down",
   features: ["restart.policy=no"],
   specs: [
-    defineService({
+    service({
       name: "rno",
       process: { start: [{ argv: probeArgv("rno", "--psl-listen", "18106") }] },
       restart: { policy: "no" },
@@ -228,11 +230,11 @@ const ordering: Scenario = {
   description: "Requires= + After=: starting b starts a first",
   features: ["dependencies.requires", "dependencies.after"],
   specs: [
-    defineService({
+    service({
       name: "ord-a",
       process: { start: [{ argv: probeArgv("ord-a", "--psl-listen", "18107") }] },
     }),
-    defineService({
+    service({
       name: "ord-b",
       process: { start: [{ argv: probeArgv("ord-b") }] },
       dependencies: { requires: ["ord-a.service"], after: ["ord-a.service"] },
@@ -263,7 +265,7 @@ const readiness: Scenario = {
   description: "Type=notify: the start job returns only after the service said READY=1",
   features: ["process.type=notify"],
   specs: [
-    defineService({
+    service({
       name: "rdy",
       process: {
         type: "notify",
@@ -292,7 +294,7 @@ const identity: Scenario = {
   description: "User=, Group=, SupplementaryGroups=",
   features: ["identity.user", "identity.group", "identity.supplementaryGroups"],
   specs: [
-    defineService({
+    service({
       name: "idn",
       process: { start: [{ argv: probeArgv("idn") }] },
       identity: { user: "psl-idn", group: "psl-idn", supplementaryGroups: ["psl-extra"] },
@@ -316,9 +318,14 @@ const identity: Scenario = {
 const directories: Scenario = {
   name: "directories",
   description: "StateDirectory= and RuntimeDirectory= exist with the service's owner and the given modes",
-  features: ["directories.state", "directories.runtime"],
+  features: [
+    "directories.state.paths",
+    "directories.state.mode",
+    "directories.runtime.paths",
+    "directories.runtime.mode",
+  ],
   specs: [
-    defineService({
+    service({
       name: "dirs",
       process: { start: [{ argv: probeArgv("dirs") }] },
       identity: { user: "psl-dirs" },
@@ -349,7 +356,7 @@ const environment: Scenario = {
   description: "Environment= and EnvironmentFile= reach the process",
   features: ["process.environment", "process.environmentFiles"],
   specs: [
-    defineService({
+    service({
       name: "env",
       process: {
         start: [{ argv: probeArgv("env") }],
@@ -378,7 +385,7 @@ const adversarial: Scenario = {
     "arguments and environment values with quotes, $, backslashes, newlines, % and unicode arrive byte for byte",
   features: ["process.start", "commands.expandEnvironment", "process.environment"],
   specs: [
-    defineService({
+    service({
       name: "adv",
       process: {
         start: [{ argv: probeArgv("adv", ...ADVERSARIAL_ARGS), expandEnvironment: false }],
@@ -402,7 +409,7 @@ const stopSignal: Scenario = {
   description: "KillSignal=SIGINT: stop sends SIGINT, not SIGTERM",
   features: ["stop.signal"],
   specs: [
-    defineService({
+    service({
       name: "sig",
       process: { start: [{ argv: probeArgv("sig") }] },
       stop: { signal: "SIGINT" },
@@ -425,7 +432,7 @@ const stopTimeout: Scenario = {
   description: "TimeoutStopSec=2 on a process that ignores SIGTERM: killed after about 2 s",
   features: ["stop.timeoutSec"],
   specs: [
-    defineService({
+    service({
       name: "tmo",
       process: { start: [{ argv: probeArgv("tmo", "--psl-ignore-term") }] },
       stop: { timeoutSec: 2 },
@@ -454,7 +461,7 @@ const reload: Scenario = {
   description: "ExecReload= kill -HUP $MAINPID: the process records a reload and keeps its pid",
   features: ["lifecycle.reload"],
   specs: [
-    defineService({
+    service({
       name: "rld",
       process: { start: [{ argv: probeArgv("rld") }] },
       lifecycle: { reload: [{ argv: ["/bin/kill", "-HUP", "$MAINPID"] }] },

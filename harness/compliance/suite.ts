@@ -11,11 +11,10 @@ import { type InitName, RECIPES } from "../../vm-images/index.js";
 import { type Installation, installServices, uninstallServices } from "../install/install-services.js";
 import { containerMachine, stopAll, subtest, vmMachine } from "../machines/driver.js";
 import type { Machine } from "../machines/machine.js";
-import { scenarioCapability } from "./expected-capabilities.js";
+import { generatorFor, scenarioCapability } from "./generator-source.js";
 import { installProbe } from "./probe-facts.js";
 import { outcomeOf, type ScenarioResult, writeSuiteResults } from "./results.js";
 import { type FactView, SCENARIOS, type Scenario } from "./scenarios.js";
-import { STAND_IN_GENERATORS } from "./stand-in/index.js";
 
 export interface SuiteOptions {
   readonly kind: "container" | "vm";
@@ -29,7 +28,7 @@ export interface SuiteOptions {
 
 /** Runs one scenario on one machine; afterwards its services are uninstalled (stopped) either way. */
 async function runScenario(m: Machine, s: Scenario): Promise<FactView> {
-  const generator = STAND_IN_GENERATORS[m.init];
+  const { generator } = generatorFor(m.init);
   let installation: Installation | undefined;
   try {
     return await subtest(
@@ -97,6 +96,7 @@ export function defineComplianceSuite(init: InitName, options: SuiteOptions): vo
           results.push({
             init,
             machine: options.kind,
+            generator: generatorFor(init).origin,
             scenario: s.name,
             expected: expected.status,
             ...(expected.note ? { note: expected.note } : {}),
@@ -124,6 +124,7 @@ export function defineComplianceSuite(init: InitName, options: SuiteOptions): vo
         results.push({
           init,
           machine: options.kind,
+          generator: generatorFor(init).origin,
           scenario: s.name,
           expected: expected.status,
           ...(expected.note ? { note: expected.note } : {}),

@@ -1,0 +1,49 @@
+/**
+ * Which generator installs a scenario's services on an init, and which capability table the outcome is
+ * held against. psl's own generator (`transpiler/generators/<target>/`) is used as soon as it is listed
+ * here, and then the outcome is checked against psl's capability table (`transpiler/capabilities/`), so
+ * the suite proves that table. Inits whose generator has not landed yet use the harness's stand-in
+ * generator and its own expectation table (`expected-capabilities.ts`).
+ */
+import { capabilityOf } from "../../transpiler/capabilities/index.js";
+import { systemdGenerator } from "../../transpiler/generators/systemd/render.js";
+import type { Generator } from "../../transpiler/generators/types.js";
+import type { InitName } from "../../vm-images/index.js";
+import { type ExpectedCapability, standInCapabilityOf } from "./expected-capabilities.js";
+import { STAND_IN_GENERATORS } from "./stand-in/index.js";
+
+/** psl's generators that have landed (add each init here when its generator is committed). */
+const PSL_GENERATORS: Partial<Record<InitName, Generator>> = { systemd: systemdGenerator };
+
+export type GeneratorOrigin = "psl" | "stand-in";
+
+export function generatorFor(init: InitName): {
+  readonly generator: Generator;
+  readonly origin: GeneratorOrigin;
+} {
+  const psl = process.env.PSL_HARNESS_STAND_IN ? undefined : PSL_GENERATORS[init];
+  return psl
+    ? { generator: psl, origin: "psl" }
+    : { generator: STAND_IN_GENERATORS[init], origin: "stand-in" };
+}
+
+/** The capability of a feature on an init, from the table that matches the generator in use. */
+export function expectedCapability(feature: string, init: InitName): ExpectedCapability {
+  if (generatorFor(init).origin === "stand-in") return standInCapabilityOf(feature, init);
+  const c = capabilityOf(feature, init);
+  if (c === undefined)
+    throw new Error(`compliance: psl's capability table has no cell for ${feature} on ${init}`);
+  if (c.status === "dropped") return { status: "dropped", note: `${c.severity}: ${c.why}` };
+  return c.how ? { status: c.status, note: c.how } : { status: c.status };
+}
+
+const RANK = { native: 0, emulated: 1, dropped: 2 } as const;
+
+/** The worst capability among a scenario's features, with the notes of the features that make it so. */
+export function scenarioCapability(features: readonly string[], init: InitName): ExpectedCapability {
+  const cells = features.map((f) => [f, expectedCapability(f, init)] as const);
+  let worst: ExpectedCapability["status"] = "native";
+  for (const [, c] of cells) if (RANK[c.status] > RANK[worst]) worst = c.status;
+  const notes = cells.filter(([, c]) => c.status === worst && c.note).map(([f, c]) => `${f}: ${c.note}`);
+  return notes.length ? { status: worst, note: notes.join("; ") } : { status: worst };
+}
