@@ -1011,7 +1011,13 @@ export class Machine {
       .keys()
       .filter((k) => levenshtein(k, name) <= 2)
       .slice(0, 3);
-    if (close.length > 0) err.addTrace(`Did you mean one of ${close.join(", ")}?`, undefined);
+    if (close.length === 1) err.addTrace(`Did you mean ${close[0]}?`, undefined);
+    else if (close.length > 1) {
+      err.addTrace(
+        `Did you mean one of ${close.slice(0, -1).join(", ")} or ${close[close.length - 1]}?`,
+        undefined,
+      );
+    }
     return err;
   }
 

@@ -22,19 +22,21 @@ function trimLines(s: string): string {
 }
 
 /** `at file:line:col:` and the surrounding code lines, each line starting with `prefix`. */
-export function codeLines(span: Span, sources: SourceRegistry, prefix: string): string {
+export function codeLines(span: Span, sources: SourceRegistry, prefix: string, compact = true): string {
   const text = sources.text(span.file);
   const pos = sources.position(span);
   if (text === undefined || pos === undefined) return `\n${prefix}at ${span.file}`;
   const lines = text.split("\n");
   const num = (n: number) => String(n).padStart(5, " ");
-  let out = `\n${prefix}at ${span.file}:${pos.line}:${pos.column}:`;
+  let out = `\n${prefix}at ${span.file}:${pos.line}:${pos.column}:${compact ? "" : "\n"}`;
   const prev = lines[pos.line - 2];
   if (pos.line > 1 && prev !== undefined) out += `\n${prefix} ${num(pos.line - 1)}| ${prev}`;
   out += `\n${prefix} ${num(pos.line)}| ${lines[pos.line - 1] ?? ""}`;
   out += `\n${prefix}      |${" ".repeat(pos.column)}^`;
   const next = lines[pos.line];
-  if (next !== undefined) out += `\n${prefix} ${num(pos.line + 1)}| ${next}`;
+  if (next !== undefined && (compact || next !== "" || pos.line + 1 < lines.length)) {
+    out += `\n${prefix} ${num(pos.line + 1)}| ${next}`;
+  }
   return out;
 }
 
@@ -55,10 +57,10 @@ export function formatNixWarning(d: Diagnostic, sources: SourceRegistry): string
   return trimLines(head + (d.span ? codeLines(d.span, sources, "         ") : ""));
 }
 
-/** An error as Nix prints it (message, position with code lines, trace). */
+/** An error as Nix prints it: the message, a blank line, the position and the code lines, the notes. */
 export function formatNixError(d: Diagnostic, sources: SourceRegistry): string {
   let out = `error: ${d.message}`;
-  if (d.span) out += codeLines(d.span, sources, "       ");
-  for (const n of d.notes) out += `\n\n       … ${n}`;
+  if (d.span) out += `\n${codeLines(d.span, sources, "       ", false)}`;
+  for (const n of d.notes) out += n.startsWith("Did you mean") ? `\n       ${n}` : `\n\n       … ${n}`;
   return trimLines(out);
 }

@@ -11,6 +11,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { deepForce } from "../../eval/builtins/builtins-control.js";
 import { toJson } from "../../eval/builtins/json.js";
 import { toXml } from "../../eval/builtins/xml.js";
+import { coerceToString, INTERPOLATE } from "../../eval/coerce.js";
 import type { EvalSink, SearchPathEntry } from "../../eval/context.js";
 import { NixError } from "../../eval/errors.js";
 import { Evaluator } from "../../eval/evaluator.js";
@@ -35,6 +36,7 @@ export interface InstantiateArgs {
   strict: boolean;
   json: boolean;
   xml: boolean;
+  raw: boolean;
   location: boolean;
   fromExpr: boolean;
   inputs: string[];
@@ -46,12 +48,11 @@ export interface InstantiateArgs {
   lints: { url?: LintLevel; absolutePath?: LintLevel; shortPath?: LintLevel };
   pure: boolean;
   abortOnWarn: boolean;
+  showTrace: boolean;
 }
 
 /** Flags that take no value and change nothing here. */
 const IGNORED_FLAGS = new Set([
-  "--show-trace",
-  "--no-show-trace",
   "--read-write-mode",
   "--readonly-mode",
   "--trace-verbose",
@@ -86,6 +87,7 @@ export function parseInstantiateArgs(argv: readonly string[]): { args: Instantia
     strict: false,
     json: false,
     xml: false,
+    raw: false,
     location: true,
     fromExpr: false,
     inputs: [],
@@ -97,6 +99,7 @@ export function parseInstantiateArgs(argv: readonly string[]): { args: Instantia
     lints: {},
     pure: false,
     abortOnWarn: false,
+    showTrace: false,
   };
   const errors: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -116,10 +119,13 @@ export function parseInstantiateArgs(argv: readonly string[]): { args: Instantia
     else if (a === "--strict") args.strict = true;
     else if (a === "--json") args.json = true;
     else if (a === "--xml") args.xml = true;
+    else if (a === "--raw") args.raw = true;
     else if (a === "--no-location") args.location = false;
     else if (a === "-E" || a === "--expr") args.fromExpr = true;
     else if (a === "--pure-eval") args.pure = true;
     else if (a === "--abort-on-warn") args.abortOnWarn = true;
+    else if (a === "--show-trace") args.showTrace = true;
+    else if (a === "--no-show-trace") args.showTrace = false;
     else if (IGNORED_FLAGS.has(a)) continue;
     else if (a === "-I" || a === "--include") {
       const v = need(1);
@@ -256,9 +262,11 @@ export function runInstantiate(args: InstantiateArgs, io: CliIO): number {
       const paths = args.attrPaths.length > 0 ? args.attrPaths : [""];
       for (const p of paths) {
         const v = e.forceOrThrow(select(e, root, splitAttrPath(p), autoArgs));
-        const res = autoCall(e, v, autoArgs);
+        // As nix-instantiate: the result is called with --arg/--argstr only when some were given.
+        const res = args.autoArgs.length > 0 ? autoCall(e, v, autoArgs) : v;
         if (abort) throw new Usage("");
-        if (args.mode === "eval") io.stdout(`${bytesToText(printResult(e, res, args))}\n`);
+        if (args.mode === "eval" && args.raw) io.stdout(bytesToText(rawString(e, res)));
+        else if (args.mode === "eval") io.stdout(`${bytesToText(printResult(e, res, args))}\n`);
         else for (const drv of derivationPaths(e, res)) io.stdout(`${bytesToText(drv)}\n`);
       }
     }
@@ -269,7 +277,10 @@ export function runInstantiate(args: InstantiateArgs, io: CliIO): number {
       return EXIT.findings;
     }
     if (!(err instanceof NixError)) throw err;
-    for (const d of e.toDiagnostics(err)) io.stderr(`${formatNixError(d, ctx.sources)}\n`);
+    for (const d of e.toDiagnostics(err)) {
+      const notes = args.showTrace ? d.notes : d.notes.filter((n) => n.startsWith("Did you mean"));
+      io.stderr(`${formatNixError({ ...d, notes }, ctx.sources)}\n`);
+    }
     return EXIT.findings;
   }
   return EXIT.ok;
@@ -365,6 +376,15 @@ function select(e: Evaluator, root: Slot, path: readonly string[], autoArgs: Nix
     }
   }
   return v;
+}
+
+/** `--raw`: the value coerced to a string, without a newline. */
+function rawString(e: Evaluator, v: Value): string {
+  return e.runEffectOrThrow(
+    (function* () {
+      return yield* coerceToString(v, e.ctx, INTERPOLATE, new Set(), undefined);
+    })(),
+  );
 }
 
 function printResult(e: Evaluator, v: Value, args: InstantiateArgs): string {

@@ -33,7 +33,8 @@ export function listCases(langDir: string): { name: string; kind: CaseKind }[] {
   return out;
 }
 
-function capture(
+/** A `CliIO` on this machine whose stdout and stderr are captured. */
+export function captureIO(
   cwd: string,
   env: Record<string, string>,
   stdinFile?: string,
@@ -106,7 +107,7 @@ export function runCase(langDir: string, name: string, kind: CaseKind): CaseResu
   }
   const { args, errors } = parseInstantiateArgs(argv);
   if (errors.length > 0) return { name, kind, pass: false, reason: `bad flags: ${errors.join("; ")}` };
-  const c = capture(cwd, env, stdin);
+  const c = captureIO(cwd, env, stdin);
   let status: number;
   try {
     status = runInstantiate(args, c.io);
