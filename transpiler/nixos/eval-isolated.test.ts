@@ -295,7 +295,7 @@ describe.runIf(nixInstantiate !== undefined)("bad input to an isolated evaluatio
     const { assertions } = splitIsolationResult(run.stdout);
     expect(assertions[0]).toBe("services.bad needs a real host name");
     expect(assertions[1]).toBe(
-      "Exactly one of users.users.bad.isSystemUser and users.users.bad.isNormalUser must be set.",
+      "Exactly one of users.users.bad.isSystemUser and users.users.bad.isNormalUser must be set.\n",
     );
     expect(assertions[2]).toMatch(/^users\.users\.bad\.group is unset\./);
   });

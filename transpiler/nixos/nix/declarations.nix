@@ -2,6 +2,7 @@
 # groups, /etc files), in the order eval-isolated.nix imports them.
 [
   ./systemd.nix
+  ./systemd-checks.nix
   ./tmpfiles.nix
   ./users-groups.nix
   ./etc.nix

@@ -32,6 +32,7 @@ let
     transmission = 70;
     postgres = 71;
     mysql = 84;
+    jackett = 276;
     keys = 96;
     users = 100;
     systemd-network = 152;
@@ -69,6 +70,7 @@ let
     elasticsearch = 92;
     munin = 102;
     couchdb = 106;
+    jackett = 276;
     jenkins = 109;
     murmur = 117;
     hydra = 122;

@@ -1,7 +1,7 @@
 # psl's NixOS declarations: users.users and users.groups with NixOS's types, defaults and derived values
 # (name from the attribute, isNormalUser's defaults, group members from users' extraGroups), and NixOS's
-# assertions about them (exactly one of isSystemUser/isNormalUser; a primary group). The system's own
-# users (root, nobody) are not added: in isolation only the module's users exist.
+# assertions about them (no colon in a password hash; exactly one of isSystemUser/isNormalUser; a group).
+# The system's own users (root, nobody) are not added: in isolation only the module's users exist.
 {
   config,
   lib,
@@ -169,8 +169,19 @@ in
       _: user:
       lib.optionals user.enable [
         {
-          assertion = user.isSystemUser != user.isNormalUser;
-          message = "Exactly one of users.users.${user.name}.isSystemUser and users.users.${user.name}.isNormalUser must be set.";
+          assertion = user.hashedPassword != null -> builtins.match ".*:.*" user.hashedPassword == null;
+          message = ''
+            The password hash of user "${user.name}" contains a ":" character.
+            This is invalid and would break the login system because the fields
+            of /etc/shadow (file where hashes are stored) are colon-separated.
+            Please check the value of option `users.users."${user.name}".hashedPassword`.'';
+        }
+        {
+          # A user with a uid below 1000 counts as a system user.
+          assertion = (user.isSystemUser || (user.uid != null && user.uid < 1000)) != user.isNormalUser;
+          message = ''
+            Exactly one of users.users.${user.name}.isSystemUser and users.users.${user.name}.isNormalUser must be set.
+          '';
         }
         {
           assertion = user.group != "";
