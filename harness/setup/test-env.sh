@@ -26,6 +26,11 @@ need qemu-system-x86_64 qemu-system-x86
 need qemu-img qemu-utils
 need mkfs.ext4 e2fsprogs
 need flock util-linux
+# Generators: the targets' own checkers (issue 6).
+need shellcheck shellcheck
+need xmllint libxml2-utils
+need supervisord supervisor
+need systemd-analyze systemd
 
 if [ "${#PACKAGES[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
