@@ -124,6 +124,13 @@ rec {
       outputs = [ "out" ];
     };
   optionalAttrs = cond: as: if cond then as else { };
+  cartesianProduct =
+    attrsOfLists:
+    foldl' (
+      listOfAttrs: attrName:
+      concatMap (attrs: map (listValue: attrs // { ${attrName} = listValue; }) attrsOfLists.${attrName}) listOfAttrs
+    ) [ { } ] (attrNames attrsOfLists);
+  mapCartesianProduct = f: attrsOfLists: map f (cartesianProduct attrsOfLists);
   zipAttrsWithNames =
     names: f: sets:
     listToAttrs (map (name: { inherit name; value = f name (catAttrs name sets); }) names);

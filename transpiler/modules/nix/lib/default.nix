@@ -40,9 +40,12 @@ let
         meta = call ./meta.nix;
         asserts = call ./asserts.nix;
         inherit (misc) fixedPoints debug;
+        deps = call ./deps.nix;
         customisation = { };
       };
-      completed = builtins.mapAttrs (ns: set: complete "${ns}." set known.${ns}) namespaces;
+      completed = builtins.mapAttrs (ns: set: complete "${ns}." set known.${ns} or [ ]) (
+        removeAttrs namespaces [ "deps" ]
+      );
       # Where a top-level name comes from, in this order (as nixpkgs' lib/default.nix lifts them).
       order = [
         "trivial"
@@ -57,11 +60,17 @@ let
         "asserts"
         "debug"
         "versions"
+        "deps"
       ];
+      # Names several namespaces have, lifted from the one nixpkgs lifts them from.
+      pinned = {
+        hasPrefix = "strings";
+        removePrefix = "strings";
+      };
       lookup =
         name:
         let
-          found = builtins.filter (ns: namespaces.${ns} ? ${name}) order;
+          found = if pinned ? ${name} then [ pinned.${name} ] else builtins.filter (ns: namespaces.${ns} ? ${name}) order;
         in
         if found != [ ] then
           namespaces.${builtins.head found}.${name}

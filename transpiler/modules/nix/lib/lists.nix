@@ -149,6 +149,16 @@ rec {
       list
     else
       tail (concatMap (x: [ separator x ]) list);
+  hasPrefix = list1: list2: take (length list1) list2 == list1;
+  removePrefix =
+    list1: list2:
+    if hasPrefix list1 list2 then
+      drop (length list1) list2
+    else
+      throw "lib.lists.removePrefix: First argument is not a list prefix of the second argument";
+  "groupBy'" =
+    op: nul: pred: lst:
+    builtins.mapAttrs (name: foldl op nul) (builtins.groupBy pred lst);
   replaceElemAt =
     list: idx: newElem:
     genList (i: if i == idx then newElem else elemAt list i) (length list);

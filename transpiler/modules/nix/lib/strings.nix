@@ -37,7 +37,29 @@ rec {
     unsafeDiscardStringContext
     hasContext
     getContext
+    elem
+    elemAt
+    filter
+    genList
+    head
+    tail
+    isAttrs
+    isInt
+    isList
+    isPath
+    isString
+    readFile
+    storeDir
+    typeOf
     ;
+  replicate = n: s: concatStrings (lib.lists.replicate n s);
+  floatToString =
+    float:
+    let
+      result = toString float;
+      precise = float == builtins.fromJSON result;
+    in
+    lib.warnIf (!precise) "Imprecise conversion from float to string ${result}" result;
   concatStrings = concatStringsSep "";
   concatMapStrings = f: list: concatStrings (map f list);
   concatMapStringsSep = sep: f: list: concatStringsSep sep (map f list);
