@@ -216,6 +216,31 @@ describe.runIf(nixInstantiate !== undefined)("a NixOS module evaluated in isolat
     });
   });
 
+  it("supplies NixOS's defaults of commonly read options and lists what it does not carry over", async () => {
+    const fixture = join(repoRoot, "transpiler/nixos/fixtures/isolation/reads-defaults.nix");
+    const { specs, result, bundle } = await isolate(fixture);
+    expect(byName(specs, "reader").process?.environment).toEqual({
+      HOST: "reader-host",
+      HOSTS: "127.0.0.1 localhost\n::1 localhost\n127.0.0.2 reader-host\n",
+      NGINX_UID: "60",
+      PG: expect.stringMatching(new RegExp(`^${STORE}postgresql-16\\.8$`)),
+      STATE_VERSION: expect.stringMatching(/^\d\d\.\d\d$/),
+    });
+    expect(bundle).toMatchObject({ environment: { etc: {} } });
+    expect(result.foreign).toEqual([
+      'boot.kernel.sysctl."net.core.somaxconn"',
+      "systemd.user.services.reader-agent.script",
+      "networking.hostName",
+      "systemd.targets.reader-ready",
+    ]);
+  });
+
+  it("leaves out a default the module declares itself", async () => {
+    const fixture = join(repoRoot, "transpiler/nixos/fixtures/isolation/declares-nginx.nix");
+    const { specs } = await isolate(fixture, "[ { services.nginx.enable = true; } ]");
+    expect(byName(specs, "nginx").identity).toEqual({ user: "www" });
+  });
+
   it("gives the same bundle as `psl export-expr` applied to the same configuration", async () => {
     const dir = mkdtempSync(join(tmpdir(), "psl-export-"));
     const exportFile = join(dir, "export.nix");

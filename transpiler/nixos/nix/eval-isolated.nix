@@ -62,12 +62,19 @@ let
     );
   defaultsFile = "psl isolation: defaults of commonly read NixOS options";
   readDefaults = builtins.filter (e: !declaredBy own e.path) (import ./read-defaults.nix { inherit lib pkgs; });
-  defaultsModule = {
-    _file = defaultsFile;
-    options = builtins.foldl' lib.recursiveUpdate { } (
-      map (e: lib.setAttrByPath e.path (lib.mkOption { inherit (e) type default; })) readDefaults
-    );
-  };
+  defaultsModule =
+    { config, ... }:
+    {
+      _file = defaultsFile;
+      options = builtins.foldl' lib.recursiveUpdate { } (
+        map (e: lib.setAttrByPath e.path (lib.mkOption { inherit (e) type default; })) readDefaults
+      );
+      # NixOS's /etc/hosts, for modules that read it; left out of the export unless the module defines it.
+      config.environment.etc.hosts.text = lib.mkOverride 1400 (
+        "127.0.0.1 localhost\n::1 localhost\n"
+        + lib.optionalString (config.networking.hostName or "" != "") "127.0.0.2 ${config.networking.hostName}\n"
+      );
+    };
 
   settingsFile = "psl settings";
   asModule = m: if builtins.isAttrs m && !(m ? _file) then { _file = settingsFile; imports = [ m ]; } else m;
@@ -139,8 +146,17 @@ let
       fromEtc = builtins.concatMap (e: safe (e.source or null)) (builtins.attrValues config.environment.etc);
     in
     builtins.listToAttrs (fromUnits "services" ++ fromUnits "sockets" ++ fromUnits "timers" ++ fromEtc);
+  # /etc entries only the defaults above define.
+  etcOfOthers = builtins.concatMap (d: if d.file == defaultsFile then [ ] else builtins.attrNames d.value) (
+    options.environment.etc.definitionsWithLocations
+  );
+  exported = config // {
+    environment = config.environment // {
+      etc = lib.filterAttrs (name: _: builtins.elem name etcOfOthers) config.environment.etc;
+    };
+  };
 in
-export config
+export exported
 // {
   assertions = map (a: a.message) (builtins.filter (a: !a.assertion) config.assertions);
   inherit (config) warnings;
