@@ -61,6 +61,12 @@ const REAL: readonly Case[] = [
     settings: "{ services.irkerd = { enable = true; openPorts = true; }; }",
     packages: ["irker"],
   },
+  { module: "nixos/modules/services/misc/fstrim.nix", settings: '{ services.fstrim.interval = "daily"; }' },
+  {
+    module: "nixos/modules/services/misc/leaps.nix",
+    settings: '{ services.leaps = { enable = true; address = "127.0.0.1"; }; }',
+    packages: ["leaps"],
+  },
 ].map((c) => ({ ...c, real: true }));
 
 const CASES: readonly Case[] = [
@@ -110,8 +116,8 @@ describe.runIf(nixInstantiate !== undefined && haveNixos)(
         // psl's lib also runs NixOS's own declaration files.
         const mixed = await evalWith(c, bundledLib, theirs);
         expect(mixed.stdout).toBe(nixpkgs.stdout);
-        const result = splitIsolationResult(psl.stdout);
-        expect(Object.keys(JSON.parse(result.bundle).systemd.services).length).toBeGreaterThan(0);
+        const { systemd } = JSON.parse(splitIsolationResult(psl.stdout).bundle);
+        expect(Object.keys({ ...systemd.services, ...systemd.timers }).length).toBeGreaterThan(0);
       });
     }
   },

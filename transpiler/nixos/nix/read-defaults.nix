@@ -42,6 +42,7 @@ let
     syncthing = 237;
     prometheus = 255;
     kvm = 302;
+    leaps = 260;
     render = 303;
     sgx = 304;
     shadow = 318;
@@ -72,6 +73,7 @@ let
     couchdb = 106;
     jackett = 276;
     jenkins = 109;
+    leaps = 260;
     murmur = 117;
     hydra = 122;
     influxdb = 125;
