@@ -27,7 +27,8 @@ export interface InstallDirectory {
   readonly path: string;
   readonly mode: string;
   readonly owner: string;
-  readonly group: string;
+  /** Default: the owner's login group. */
+  readonly group?: string;
   /** Data (state, cache, logs): removed by uninstall only with PSL_PURGE=1. */
   readonly data: boolean;
 }
@@ -201,7 +202,9 @@ export function renderInstall(parts: InstallParts): string {
     "# Directories",
     ...parts.directories.flatMap((d) => [
       shJoin(["mkdir", "-p", d.path]),
-      shJoin(["chown", `${d.owner}:${d.group}`, d.path]),
+      d.group
+        ? shJoin(["chown", `${d.owner}:${d.group}`, d.path])
+        : `chown ${shQuote(d.owner)}:"$(id -gn ${shQuote(d.owner)})" ${shQuote(d.path)}`,
       shJoin(["chmod", d.mode, d.path]),
     ]),
     ...(parts.afterFiles.length > 0 ? ["", ...parts.afterFiles] : []),

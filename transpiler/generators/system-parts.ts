@@ -102,7 +102,7 @@ export function systemParts(
             path: `${layout.bases[kind]}/${rel}`,
             mode: set?.mode ?? "0755",
             owner: user ?? "root",
-            group: group ?? user ?? (layout.os === "linux" ? "root" : "wheel"),
+            ...(group ? { group } : {}),
             data: DATA_KINDS.has(kind),
           });
         }

@@ -63,13 +63,13 @@ printf '%s\n' /etc/webapp/webapp.ini /usr/local/etc/rc.d/backup /usr/local/etc/r
 
 # Directories
 mkdir -p /var/db/notes
-chown notes:notes /var/db/notes
+chown notes:"$(id -gn notes)" /var/db/notes
 chmod 0755 /var/db/notes
 mkdir -p /var/cache/notes
-chown notes:notes /var/cache/notes
+chown notes:"$(id -gn notes)" /var/cache/notes
 chmod 0755 /var/cache/notes
 mkdir -p /var/log/notes
-chown notes:notes /var/log/notes
+chown notes:"$(id -gn notes)" /var/log/notes
 chmod 0755 /var/log/notes
 mkdir -p /var/db/webapp
 chown webapp:webapp /var/db/webapp

@@ -54,13 +54,13 @@ printf '%s\n' /usr/local/etc/rc.d/backup /usr/local/etc/rc.d/backup-timer /usr/l
 
 # Directories
 mkdir -p /var/db/notes
-chown notes:notes /var/db/notes
+chown notes:"$(id -gn notes)" /var/db/notes
 chmod 0755 /var/db/notes
 mkdir -p /var/cache/notes
-chown notes:notes /var/cache/notes
+chown notes:"$(id -gn notes)" /var/cache/notes
 chmod 0755 /var/cache/notes
 mkdir -p /var/log/notes
-chown notes:notes /var/log/notes
+chown notes:"$(id -gn notes)" /var/log/notes
 chmod 0755 /var/log/notes
 mkdir -p /var/db/webapp-db
 chown postgres:postgres /var/db/webapp-db

@@ -119,13 +119,13 @@ printf '%s\n' /etc/s6-rc/source/backup-timer-log/consumer-for /etc/s6-rc/source/
 
 # Directories
 mkdir -p /var/lib/notes
-chown notes:notes /var/lib/notes
+chown notes:"$(id -gn notes)" /var/lib/notes
 chmod 0755 /var/lib/notes
 mkdir -p /var/cache/notes
-chown notes:notes /var/cache/notes
+chown notes:"$(id -gn notes)" /var/cache/notes
 chmod 0755 /var/cache/notes
 mkdir -p /var/log/notes
-chown notes:notes /var/log/notes
+chown notes:"$(id -gn notes)" /var/log/notes
 chmod 0755 /var/log/notes
 mkdir -p /var/lib/webapp-db
 chown postgres:postgres /var/lib/webapp-db
