@@ -21,6 +21,7 @@ let
         options = call ./options.nix;
         modules =
           call ./properties.nix
+          // call ./modules-collect.nix
           // call ./modules.nix
           // call ./renamed-options.nix
           // {
