@@ -232,6 +232,7 @@ describe.runIf(nixInstantiate !== undefined)("a NixOS module evaluated in isolat
       "systemd.user.services.reader-agent.script",
       "networking.hostName",
       "systemd.targets.reader-ready",
+      "systemd.packages",
     ]);
   });
 

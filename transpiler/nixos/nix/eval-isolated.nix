@@ -113,10 +113,14 @@ let
       && builtins.any (f: f != defaultsFile && f != settingsFile) (opt.files or [ ])
     ) readDefaults;
 
-  # Units of kinds psl does not translate.
-  untranslatedUnits = builtins.concatMap (
-    kind: map (name: "systemd.${kind}.${name}") (builtins.attrNames config.systemd.${kind})
-  ) [ "targets" "paths" "slices" ];
+  # Units of kinds psl does not translate, and systemd settings that reach beyond the module's own units.
+  untranslatedUnits =
+    builtins.concatMap (
+      kind: map (name: "systemd.${kind}.${name}") (builtins.attrNames config.systemd.${kind})
+    ) [ "targets" "paths" "slices" ]
+    ++ lib.optional (config.systemd.packages != [ ]) "systemd.packages"
+    ++ lib.optional (config.systemd.tmpfiles.packages != [ ]) "systemd.tmpfiles.packages"
+    ++ lib.optional (config.systemd.globalEnvironment != { }) "systemd.globalEnvironment";
 
   # Written-from-text files the translated parts refer to as values (not only through string interpolation).
   files =
