@@ -35,6 +35,8 @@ export interface ServiceContext {
   readonly order: readonly string[];
   /** The position of this service in the start order (0-based). */
   readonly index: number;
+  /** Every spec generated together (prepared for the target). */
+  readonly specs: readonly ServiceSpec[];
   /** `web.service` → `web` when generated together, else undefined. */
   readonly local: (unit: string) => string | undefined;
   /** Reports a unit that is neither generated nor a facility of the target (once per unit). */
@@ -146,6 +148,7 @@ export function defineGenerator(renderer: TargetRenderer): Generator {
           plan,
           order,
           index,
+          specs: accepted,
           local: (unit) => localName(unit, names),
           notCarried: (unit) => {
             if (

@@ -41,6 +41,13 @@ function depend(ctx: ServiceContext): string[] {
 }
 
 const indent = (lines: readonly string[]) => lines.map((l) => `\t${l}`);
+
+/** supervise-daemon takes a file: psl-run's `null`/`append:` sinks as paths. */
+function sinkPath(sink: string | undefined, log: string): string {
+  if (sink === "null") return "/dev/null";
+  if (sink && /^(file|append|truncate):/.test(sink)) return sink.slice(sink.indexOf(":") + 1);
+  return log;
+}
 const asReturn = (l: string) => l.replace(/exit \$\?$/, "return 1");
 
 function renderService(ctx: ServiceContext): RenderedService {
@@ -75,9 +82,9 @@ function renderService(ctx: ServiceContext): RenderedService {
       "--retry",
       `${sig}/${timeout}`,
       "--stdout",
-      out.stdout === "inherit" ? log : log,
+      sinkPath(defaultOutput(plan).stdout, log),
       "--stderr",
-      log,
+      sinkPath(defaultOutput(plan).stderr, log),
       ...(typeof delay === "number" ? ["--respawn-delay", String(Math.max(1, Math.ceil(delay)))] : []),
       ...(spec.restart?.startLimitBurst !== undefined
         ? ["--respawn-max", String(spec.restart.startLimitBurst)]

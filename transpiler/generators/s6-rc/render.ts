@@ -42,7 +42,7 @@ function execlinePath(ctx: ServiceContext, path: string): string {
   return `${path}\n`;
 }
 
-function dependencies(ctx: ServiceContext, all: readonly ServicePlan[]): string[] {
+function dependencies(ctx: ServiceContext): string[] {
   const d = ctx.plan.spec.dependencies;
   const out = new Set<string>();
   for (const u of [
@@ -56,13 +56,11 @@ function dependencies(ctx: ServiceContext, all: readonly ServicePlan[]): string[
     if (n) out.add(n);
     else ctx.notCarried(u);
   }
-  for (const p of all) {
-    if ((p.spec.dependencies?.before ?? []).includes(`${ctx.plan.spec.name}.service`)) out.add(p.spec.name);
+  for (const other of ctx.specs) {
+    if ((other.dependencies?.before ?? []).includes(`${ctx.plan.spec.name}.service`)) out.add(other.name);
   }
   return [...out].sort();
 }
-
-const plans: ServicePlan[] = [];
 
 function renderService(ctx: ServiceContext): RenderedService {
   const plan = ctx.plan;
@@ -100,7 +98,7 @@ function renderService(ctx: ServiceContext): RenderedService {
       mode: 0o755,
     });
   }
-  for (const dep of dependencies(ctx, plans)) {
+  for (const dep of dependencies(ctx)) {
     files.push({ path: `rootfs${dir}/dependencies.d/${dep}`, content: "", mode: 0o644 });
   }
   return { files, enable: [], start: [], stop: [], disable: [] };
@@ -126,11 +124,7 @@ function renderAll(all: readonly ServicePlan[]) {
 export const s6rcGenerator = defineGenerator({
   target: "s6-rc",
   helper: true,
-  renderService: (ctx) => {
-    if (ctx.index === 0) plans.length = 0;
-    plans.push(ctx.plan);
-    return renderService(ctx);
-  },
+  renderService,
   renderAll,
   activate: [
     `if [ -d ${shJoin([LIVE])} ] && [ "\${PSL_NO_START:-0}" != 1 ]; then s6-rc -l ${shJoin([LIVE])} -u change psl; fi`,
