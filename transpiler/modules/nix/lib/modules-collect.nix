@@ -120,7 +120,7 @@ rec {
           unifyModuleSyntax path path (applyModuleArgsIfFunction path (import m) args);
     in
     if class != null && unified._class != null && unified._class != class then
-      throw "The module `${unified._file}' (class: ${lib.strings.escapeNixString unified._class}) cannot be imported into a module evaluation that expects class ${lib.strings.escapeNixString class}."
+      throw "The module `${unified._file}` (class: ${lib.strings.escapeNixString unified._class}) cannot be imported into a module evaluation that expects class ${lib.strings.escapeNixString class}."
     else
       unified;
 
