@@ -32,6 +32,8 @@ export interface Scenario {
   /** Capability-table features; the scenario's expectation is the worst of them. */
   readonly features: readonly string[];
   readonly specs: readonly ServiceSpec[];
+  /** Whether the probe's facts are worth comparing with systemd's (what the process was given). */
+  readonly differential?: boolean;
   run(ctx: ScenarioContext): Promise<FactView>;
 }
 
@@ -67,6 +69,7 @@ export const ADVERSARIAL_ENV = "a 'b' \"c\" $d ${e} `f` \\g %h\ni";
 
 const lifecycle: Scenario = {
   name: "lifecycle",
+  differential: true,
   description: "start, status, restart (new pid), stop (port closed), start again",
   features: ["process.start"],
   specs: [service({ name: "lc", process: { start: [{ argv: probeArgv("lc", "--psl-listen", "18101") }] } })],
@@ -291,6 +294,7 @@ const readiness: Scenario = {
 
 const identity: Scenario = {
   name: "identity",
+  differential: true,
   description: "User=, Group=, SupplementaryGroups=",
   features: ["identity.user", "identity.group", "identity.supplementaryGroups"],
   specs: [
@@ -317,6 +321,7 @@ const identity: Scenario = {
 
 const directories: Scenario = {
   name: "directories",
+  differential: true,
   description: "StateDirectory= and RuntimeDirectory= exist with the service's owner and the given modes",
   features: [
     "directories.state.paths",
@@ -353,6 +358,7 @@ const directories: Scenario = {
 
 const environment: Scenario = {
   name: "environment",
+  differential: true,
   description: "Environment= and EnvironmentFile= reach the process",
   features: ["process.environment", "process.environmentFiles"],
   specs: [
@@ -381,6 +387,7 @@ const environment: Scenario = {
 
 const adversarial: Scenario = {
   name: "adversarial",
+  differential: true,
   description:
     "arguments and environment values with quotes, $, backslashes, newlines, % and unicode arrive byte for byte",
   features: ["process.start", "commands.expandEnvironment", "process.environment"],

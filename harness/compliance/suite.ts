@@ -3,8 +3,9 @@
  * one-line test file per init, so vitest runs the inits in parallel). For each scenario it installs the
  * scenario's services with the init's generator, runs the check, and holds the outcome against the
  * capability table: native or emulated must pass (a failure fails the test and shows the logs); dropped
- * is run too and reported (`dropped`, or `dropped-but-passed` when the table is too pessimistic). Each
- * scenario also runs on a systemd machine beside it, and the facts both probes recorded are compared.
+ * is reported, and run too with PSL_NIGHTLY=1 (`dropped`, or `dropped-but-passed` when the table is too
+ * pessimistic). Scenarios about what the process is given (argv, environment, identity, directories)
+ * also run on a systemd machine beside it, and the facts both probes recorded are compared.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InitName, RECIPES } from "../../vm-images/index.js";
