@@ -120,7 +120,14 @@ rec {
           unifyModuleSyntax path path (applyModuleArgsIfFunction path (import m) args);
     in
     if class != null && unified._class != null && unified._class != class then
-      throw "The module `${unified._file}` (class: ${lib.strings.escapeNixString unified._class}) cannot be imported into a module evaluation that expects class ${lib.strings.escapeNixString class}."
+      throw ''
+        The module `${unified._file}` (class: ${lib.strings.escapeNixString unified._class}) cannot be imported into a module evaluation that expects class ${lib.strings.escapeNixString class}.
+
+        Help:
+        - Ensure that you are importing the correct module.
+        - Verify that the module's `_class`, ${lib.strings.escapeNixString unified._class} matches the expected `class` ${lib.strings.escapeNixString class}.
+        - If you are using a custom class, make sure it is correctly defined and used consistently across your modules.
+      ''
     else
       unified;
 
