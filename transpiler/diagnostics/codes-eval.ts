@@ -24,4 +24,5 @@ export const EVAL_CODES = {
   PSL2017: { severity: "error", message: "{message}" },
   PSL2018: { severity: "error", message: "builtins.{name} is not supported by psl: {reason}" },
   PSL2019: { severity: "warning", message: "{message}" },
+  PSL2020: { severity: "error", message: "evaluation stopped after {limit} ms (the time limit)" },
 } as const satisfies Record<string, CodeInfo>;

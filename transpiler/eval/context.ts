@@ -41,6 +41,8 @@ export interface EvalSettings {
   readonly lints: NixLints;
   readonly home: string | undefined;
   readonly experimentalFeatures: ReadonlySet<string>;
+  /** Stop an evaluation (from its outermost entry) after this many milliseconds; 0: no limit. */
+  readonly timeLimitMs: number;
 }
 
 export const DEFAULT_SETTINGS: EvalSettings = {
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: EvalSettings = {
   lints: {},
   home: undefined,
   experimentalFeatures: new Set(),
+  timeLimitMs: 0,
 };
 
 /** Where traces, warnings and parse diagnostics of imported files go as they happen. */

@@ -125,6 +125,9 @@ export class Machine {
   private depth = 0;
   /** Nested `run()` calls (each costs JavaScript stack). */
   private nesting = 0;
+  /** Steps since the time limit was last checked, and the limit (epoch ms). */
+  private steps = 0;
+  private deadline = Number.POSITIVE_INFINITY;
 
   constructor(readonly ctx: EvalContext) {}
 
@@ -160,6 +163,10 @@ export class Machine {
     if (++this.nesting > this.ctx.settings.maxNesting) {
       this.nesting--;
       throw new NixError("PSL2012", {}, undefined);
+    }
+    if (this.nesting === 1) {
+      const limit = this.ctx.settings.timeLimitMs;
+      this.deadline = limit > 0 ? Date.now() + limit : Number.POSITIVE_INFINITY;
     }
     const saved = { e: this.e, env: this.env, ret: this.ret };
     const base = this.sp;
@@ -272,6 +279,9 @@ export class Machine {
     for (;;) {
       const e = this.e;
       if (e !== null) {
+        if ((++this.steps & 0xfff) === 0 && Date.now() > this.deadline) {
+          throw new NixError("PSL2020", { limit: this.ctx.settings.timeLimitMs }, e.span);
+        }
         this.evalStep(e, this.env as Env);
         continue;
       }

@@ -53,7 +53,8 @@ export function addAttr(
   }
   const last = path[path.length - 1] as AttrName;
   if (typeof last === "string") {
-    insertAttr(cur, [...path], last, { kind: "plain", value, span, index: -1 }, report);
+    // `path` is only read for messages; merges push and pop on it and leave it as it was.
+    insertAttr(cur, path as AttrName[], last, { kind: "plain", value, span, index: -1 }, report);
   } else {
     cur.dynamic.push({ name: last, value, span });
   }

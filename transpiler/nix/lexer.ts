@@ -20,8 +20,25 @@ export interface Tokens {
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** ID/URI/PATH text, STR/IND_STR bytes, INT (number or bigint), FLOAT (number). */
-  readonly values: (string | number | bigint | undefined)[];
+  /** For tokens whose value is not just their text: the index of the value in `strings`, else -1. */
+  readonly aux: Int32Array;
+  /** STR/IND_STR bytes, long INT values; see `tokenValue`. */
+  readonly strings: (string | number | bigint)[];
+}
+
+/**
+ * A token's value: ID/URI/PATH/SPATH text, STR/IND_STR bytes, INT (number or bigint), FLOAT (number).
+ * Values that are the token's own text are sliced when asked for, so lexing allocates no strings for them.
+ */
+export function tokenValue(t: Tokens, text: string, i: number): string | number | bigint | undefined {
+  const a = t.aux[i] ?? -1;
+  if (a >= 0) return t.strings[a];
+  const k = t.kinds[i];
+  const slice = text.slice(t.starts[i], t.ends[i]);
+  if (k === T.INT || k === T.FLOAT) return Number(slice);
+  if (k === T.ID || k === T.URI || k === T.PATH || k === T.HPATH || k === T.SPATH || k === T.STR)
+    return slice;
+  return undefined;
 }
 
 export type LexProblemKind =
@@ -77,19 +94,27 @@ function cls(code: number): number {
   return code < 128 ? (CLASS[code] ?? 0) : 0;
 }
 
-const TWO_CHAR_OPS: ReadonlyMap<string, TokenKind> = new Map([
-  ["==", T.EQ],
-  ["!=", T.NEQ],
-  ["<=", T.LEQ],
-  [">=", T.GEQ],
-  ["&&", T.AND],
-  ["||", T.OR],
-  ["->", T.IMPL],
-  ["//", T.UPDATE],
-  ["++", T.CONCAT],
-  ["<|", T.PIPE_FROM],
-  ["|>", T.PIPE_INTO],
-]);
+const TWO_CHAR_OPS: ReadonlyMap<number, TokenKind> = new Map(
+  (
+    [
+      ["==", T.EQ],
+      ["!=", T.NEQ],
+      ["<=", T.LEQ],
+      [">=", T.GEQ],
+      ["&&", T.AND],
+      ["||", T.OR],
+      ["->", T.IMPL],
+      ["//", T.UPDATE],
+      ["++", T.CONCAT],
+      ["<|", T.PIPE_FROM],
+      ["|>", T.PIPE_INTO],
+    ] as const
+  ).map(([op, kind]) => [op.charCodeAt(0) * 256 + op.charCodeAt(1), kind]),
+);
+
+/** Punctuation that never starts a longer token. */
+const SIMPLE_PUNCT = new Uint8Array(128);
+for (const ch of ";,()[]@?:") SIMPLE_PUNCT[ch.charCodeAt(0)] = 1;
 
 const OP_START: ReadonlySet<number> = new Set([..."=!<>&|-/+"].map((ch) => ch.charCodeAt(0)));
 
@@ -97,10 +122,19 @@ const INT64_MAX = 9223372036854775807n;
 
 class TokenSink {
   count = 0;
-  kinds = new Uint8Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  values: (string | number | bigint | undefined)[] = [];
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  aux: Int32Array;
+  strings: (string | number | bigint)[] = [];
+
+  constructor(textLength: number) {
+    const n = Math.max(1024, (textLength >> 2) + 16);
+    this.kinds = new Uint8Array(n);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.aux = new Int32Array(n);
+  }
 
   push(kind: TokenKind, start: number, end: number, value?: string | number | bigint): void {
     if (this.count === this.kinds.length) this.grow();
@@ -108,7 +142,11 @@ class TokenSink {
     this.kinds[i] = kind;
     this.starts[i] = start;
     this.ends[i] = end;
-    this.values[i] = value;
+    if (value === undefined) this.aux[i] = -1;
+    else {
+      this.aux[i] = this.strings.length;
+      this.strings.push(value);
+    }
   }
 
   private grow(): void {
@@ -122,6 +160,9 @@ class TokenSink {
     const e = new Int32Array(n);
     e.set(this.ends);
     this.ends = e;
+    const a = new Int32Array(n);
+    a.set(this.aux);
+    this.aux = a;
   }
 }
 
@@ -131,13 +172,20 @@ export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens
   lx.run();
   const s = lx.sink;
   return {
-    tokens: { count: s.count, kinds: s.kinds, starts: s.starts, ends: s.ends, values: s.values },
+    tokens: {
+      count: s.count,
+      kinds: s.kinds,
+      starts: s.starts,
+      ends: s.ends,
+      aux: s.aux,
+      strings: s.strings,
+    },
     problems: lx.problems,
   };
 }
 
 class Lexer {
-  readonly sink = new TokenSink();
+  readonly sink: TokenSink;
   readonly problems: LexProblem[] = [];
   private readonly stack: number[] = [];
   private pos = 0;
@@ -145,7 +193,72 @@ class Lexer {
   constructor(
     private readonly text: string,
     private readonly options: LexOptions,
-  ) {}
+  ) {
+    this.sink = new TokenSink(text.length);
+  }
+
+  private bestLen = 0;
+  private bestRank = 99;
+  private bestKind: TokenKind = T.INVALID;
+  /** Records a candidate match: the longest wins; on a tie the earlier rule (lower rank). */
+  private readonly offerFn = (len: number, rank: number, kind: TokenKind): void => {
+    if (len > this.bestLen || (len === this.bestLen && len > 0 && rank < this.bestRank)) {
+      this.bestLen = len;
+      this.bestRank = rank;
+      this.bestKind = kind;
+    }
+  };
+
+  /**
+   * The common tokens without trying every rule: an identifier or keyword, or a decimal integer, not
+   * followed by a character that could make a longer path or URI; punctuation that starts nothing longer.
+   */
+  private fastToken(c: number, k: number, p: number): boolean {
+    const text = this.text;
+    if (k & C_ID_START) {
+      let i = p + 1;
+      let d = i < text.length ? text.charCodeAt(i) : -1;
+      while (d >= 0 && cls(d) & C_ID) d = ++i < text.length ? text.charCodeAt(i) : -1;
+      if (d === 47 || d === 46 || d === 43 || d === 58) return false;
+      const kw = i - p <= 7 ? KEYWORDS.get(text.slice(p, i)) : undefined;
+      if (kw !== undefined) this.sink.push(kw, p, i);
+      else this.sink.push(T.ID, p, i);
+      this.pos = i;
+      return true;
+    }
+    if (k & C_DIGIT) {
+      let i = p + 1;
+      let d = i < text.length ? text.charCodeAt(i) : -1;
+      while (d >= 0 && cls(d) & C_DIGIT) d = ++i < text.length ? text.charCodeAt(i) : -1;
+      if (d >= 0 && cls(d) & (C_PATH | C_ID)) return false;
+      if (d === 47) return false;
+      this.pushInt(p, i);
+      this.pos = i;
+      return true;
+    }
+    if (SIMPLE_PUNCT[c] === 1) {
+      this.sink.push(c, p, p + 1);
+      this.pos = p + 1;
+      return true;
+    }
+    const n = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
+    // `{`, `}`, `"` start nothing longer (but change the state); `=` unless `==`; `.` that is not `...`,
+    // a float or a path (no `/` after its path characters).
+    if (c === 123 || c === 125 || c === 34 || (c === 61 && n !== 61)) {
+      this.pos = p + 1;
+      this.single(c, p);
+      return true;
+    }
+    if (c === 46 && n !== 46 && !(cls(n) & C_DIGIT)) {
+      let i = p + 1;
+      while (i < text.length && cls(text.charCodeAt(i)) & C_PATH) i++;
+      if (text.charCodeAt(i) === 47) return false;
+      this.sink.push(46, p, p + 1);
+      this.pos = p + 1;
+      return true;
+    }
+    return false;
+  }
 
   private get state(): number {
     return this.stack.length === 0 ? S_DEFAULT : (this.stack[this.stack.length - 1] ?? S_DEFAULT);
@@ -242,18 +355,14 @@ class Lexer {
       // Unterminated: flex's comment rule does not match; fall through to `/` as a token.
     }
 
-    // Candidates: the longest match wins; on a tie the earlier rule (lower rank) wins.
-    let bestLen = 0;
-    let bestRank = 99;
-    let bestKind: TokenKind = T.INVALID;
-    const offer = (len: number, rank: number, kind: TokenKind) => {
-      if (len > bestLen || (len === bestLen && len > 0 && rank < bestRank)) {
-        bestLen = len;
-        bestRank = rank;
-        bestKind = kind;
-      }
-    };
     const k = cls(c);
+    if (this.fastToken(c, k, p)) return;
+
+    // Candidates: the longest match wins; on a tie the earlier rule (lower rank) wins.
+    this.bestLen = 0;
+    this.bestRank = 99;
+    this.bestKind = T.INVALID;
+    const offer = this.offerFn;
 
     // rank 0: keywords; rank 4: identifiers.
     if (k & C_ID_START) {
@@ -266,7 +375,7 @@ class Lexer {
     // rank 1: `...`; rank 2: two-character operators.
     if (c === 46 && this.code(p + 1) === 46 && this.code(p + 2) === 46) offer(3, 1, T.ELLIPSIS);
     if (OP_START.has(c)) {
-      const op = TWO_CHAR_OPS.get(text.slice(p, p + 2));
+      const op = TWO_CHAR_OPS.get(c * 256 + this.code(p + 1));
       if (op !== undefined) offer(2, 2, op);
     }
     // rank 5: integers; rank 6: floats.
@@ -307,6 +416,9 @@ class Lexer {
     // rank 15: URI
     if (k & C_ID_START && c !== 95) offer(this.matchUri(p), 15, T.URI);
     // rank 20: any single character (punctuation is its own kind).
+    const bestLen = this.bestLen;
+    const bestRank = this.bestRank;
+    const bestKind = this.bestKind;
     if (bestLen === 0) {
       this.pos = p + 1;
       this.single(c, p);
@@ -317,7 +429,7 @@ class Lexer {
     if (bestRank === 11) {
       // `{PATH_SEG}${`: the path token is only the segment; `${` is lexed in the path state.
       const segEnd = p + pathSegLen;
-      this.sink.push(bestKind, p, segEnd, text.slice(p, segEnd));
+      this.sink.push(bestKind, p, segEnd);
       this.push(S_INPATH_SLASH);
       this.pos = segEnd;
       return;
@@ -327,20 +439,20 @@ class Lexer {
       case T.ID:
       case T.URI:
       case T.SPATH:
-        this.sink.push(bestKind, p, end, text.slice(p, end));
+        this.sink.push(bestKind, p, end);
         return;
       case T.PATH:
       case T.HPATH:
-        this.sink.push(bestKind, p, end, text.slice(p, end));
+        this.sink.push(bestKind, p, end);
         this.push(text.charCodeAt(end - 1) === 47 ? S_INPATH_SLASH : S_INPATH);
         return;
       case T.INT:
-        this.sink.push(T.INT, p, end, this.intValue(p, end));
+        this.pushInt(p, end);
         return;
       case T.FLOAT: {
         const v = Number(text.slice(p, end));
         if (!Number.isFinite(v)) this.problem("invalid-float", p, end);
-        this.sink.push(T.FLOAT, p, end, v);
+        this.sink.push(T.FLOAT, p, end);
         return;
       }
       case T.DOLLAR_CURLY:
@@ -384,6 +496,12 @@ class Lexer {
       this.pos = p + (cp > 0xffff ? 2 : 1);
       this.sink.push(T.INVALID, p, this.pos);
     }
+  }
+
+  /** An integer token; short ones are parsed when the parser asks, long ones checked here. */
+  private pushInt(start: number, end: number): void {
+    if (end - start < 16) this.sink.push(T.INT, start, end);
+    else this.sink.push(T.INT, start, end, this.intValue(start, end));
   }
 
   private intValue(start: number, end: number): number | bigint {
@@ -642,7 +760,7 @@ class Lexer {
       const end = p + len;
       this.pop();
       this.push(text.charCodeAt(end - 1) === 47 ? S_INPATH_SLASH : S_INPATH);
-      this.sink.push(T.STR, p, end, text.slice(p, end));
+      this.sink.push(T.STR, p, end);
       this.pos = end;
       return;
     }

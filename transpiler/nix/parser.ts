@@ -27,7 +27,7 @@ import type {
 import { addAttr, emptyAttrs } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
-import { type LexProblem, lexNix, type Tokens } from "./lexer.js";
+import { type LexProblem, lexNix, type Tokens, tokenValue } from "./lexer.js";
 import { P, T, type TokenKind, tokenName } from "./token.js";
 
 export type LintLevel = "ignore" | "warn" | "fatal";
@@ -63,6 +63,13 @@ export interface ParseResult {
 
 export const DEFAULT_MAX_DEPTH = 1000;
 
+/** Appends to a lazily created array. */
+function push<T>(list: T[] | undefined, item: T): T[] {
+  const l = list ?? [];
+  l.push(item);
+  return l;
+}
+
 /** Thrown inside the parser after a syntax error has been reported; caught at a recovery point. */
 class SyntaxAbort {}
 /** Thrown when nesting or error limits are reached; ends the parse. */
@@ -94,8 +101,9 @@ const BINARY: ReadonlyMap<TokenKind, readonly [number, Assoc]> = new Map<TokenKi
 const PREC_NOT = 7;
 const PREC_NEGATE = 12;
 
-/** Tokens that can start an `expr_select` (an application argument or a list element). */
-const STARTS_SELECT: ReadonlySet<TokenKind> = new Set<TokenKind>([
+/** Tokens that can start an `expr_select` (an application argument or a list element): 1 in the table. */
+const STARTS_SELECT = new Uint8Array(256);
+for (const k of [
   T.ID,
   T.INT,
   T.FLOAT,
@@ -110,7 +118,12 @@ const STARTS_SELECT: ReadonlySet<TokenKind> = new Set<TokenKind>([
   T.REC,
   P.LBRACE,
   P.LBRACKET,
-]);
+])
+  STARTS_SELECT[k] = 1;
+
+/** The precedence of each binary operator token, 0 for other tokens. */
+const BINARY_PREC = new Uint8Array(256);
+for (const [k, [prec]] of BINARY) BINARY_PREC[k] = prec;
 
 const ATTR_EXPECT = ["identifier", "'or'", "'${'", "'\"'"];
 
@@ -141,7 +154,7 @@ class Parser {
   private readonly kinds: Uint8Array;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly values: (string | number | bigint | undefined)[];
+  private readonly tokens: Tokens;
   private readonly file: string;
   private readonly maxDepth: number;
   private readonly maxErrors: number;
@@ -156,7 +169,7 @@ class Parser {
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.ends = tokens.ends;
-    this.values = tokens.values;
+    this.tokens = tokens;
     this.file = options.file;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxErrors = options.maxErrors ?? 20;
@@ -185,7 +198,7 @@ class Parser {
   }
 
   private value(): string {
-    return String(this.values[this.i] ?? "");
+    return String(tokenValue(this.tokens, this.text, this.i) ?? "");
   }
 
   private where(offset: number): string {
@@ -287,14 +300,14 @@ class Parser {
       | { t: "lambda"; start: number; arg: string | undefined; formals: Formals | undefined }
       | { t: "assert" | "with"; start: number; e: Expr }
       | { t: "let"; start: number; attrs: AttrsExpr };
-    const prefixes: Prefix[] = [];
+    let prefixes: Prefix[] | undefined;
     for (;;) {
       const k = this.tok();
       const start = this.start;
       if (k === T.ID && this.peek(1) === P.COLON) {
         const arg = this.value();
         this.i += 2;
-        prefixes.push({ t: "lambda", start, arg, formals: undefined });
+        prefixes = push(prefixes, { t: "lambda", start, arg, formals: undefined });
       } else if (k === T.ID && this.peek(1) === P.AT) {
         const arg = this.value();
         const argSpan = this.span(start, this.ends[this.i] ?? start);
@@ -302,7 +315,7 @@ class Parser {
         if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
         const formals = this.parseFormals(arg, argSpan);
         this.expect(P.COLON);
-        prefixes.push({ t: "lambda", start, arg, formals });
+        prefixes = push(prefixes, { t: "lambda", start, arg, formals });
       } else if (k === P.LBRACE && this.looksLikeFormals()) {
         let formals = this.parseFormals(undefined, undefined);
         let arg: string | undefined;
@@ -317,12 +330,12 @@ class Parser {
         } else {
           this.expect(P.COLON, ["':'", "'@'"]);
         }
-        prefixes.push({ t: "lambda", start, arg, formals });
+        prefixes = push(prefixes, { t: "lambda", start, arg, formals });
       } else if (k === T.ASSERT || k === T.WITH) {
         this.i++;
         const e = this.parseExpr();
         this.expect(P.SEMI);
-        prefixes.push({ t: k === T.ASSERT ? "assert" : "with", start, e });
+        prefixes = push(prefixes, { t: k === T.ASSERT ? "assert" : "with", start, e });
       } else if (k === T.LET && this.peek(1) !== P.LBRACE) {
         this.i++;
         const attrs = emptyAttrs(this.span(start));
@@ -332,10 +345,11 @@ class Parser {
           const d = attrs.dynamic[0];
           this.report(diag("PSL1007", {}, { span: d ? d.span : this.span(start) }));
         }
-        prefixes.push({ t: "let", start, attrs });
+        prefixes = push(prefixes, { t: "let", start, attrs });
       } else break;
     }
     let body = this.parseIf();
+    if (prefixes === undefined) return body;
     for (let j = prefixes.length - 1; j >= 0; j--) {
       const p = prefixes[j] as Prefix;
       const span = this.span(p.start, body.span.end);
@@ -490,6 +504,17 @@ class Parser {
   // ---- expr_op: an operand/operator stack --------------------------------------------------------
 
   private parseOp(): Expr {
+    // The common case: one operand and no operator (no stacks needed).
+    const k0 = this.tok();
+    if (k0 !== P.BANG && k0 !== P.MINUS) {
+      const first = this.parseApp();
+      if (BINARY_PREC[this.tok()] === 0) return first;
+      return this.parseOpStack(first);
+    }
+    return this.parseOpStack(undefined);
+  }
+
+  private parseOpStack(first: Expr | undefined): Expr {
     const operands: Expr[] = [];
     const ops: OpEntry[] = [];
     const reduce = () => {
@@ -505,7 +530,7 @@ class Parser {
     };
     for (;;) {
       // An operand, with its prefix operators.
-      for (;;) {
+      for (; first === undefined; ) {
         const k = this.tok();
         if (k === P.BANG)
           ops.push({ kind: k, prec: PREC_NOT, assoc: Assoc.Left, prefix: true, start: this.start });
@@ -514,7 +539,10 @@ class Parser {
         else break;
         this.i++;
       }
-      operands.push(this.parseApp());
+      if (first !== undefined) {
+        operands.push(first);
+        first = undefined;
+      } else operands.push(this.parseApp());
       // Binary operators (and `?`, whose right side is an attribute path).
       for (;;) {
         const k = this.tok();
@@ -631,7 +659,7 @@ class Parser {
   private parseApp(): Expr {
     let fn = this.parseSelect();
     this.cursedOr.delete(fn);
-    while (STARTS_SELECT.has(this.tok())) {
+    while (STARTS_SELECT[this.tok()] === 1) {
       const arg = this.parseSelect();
       this.warnIfCursedOr(arg);
       fn = this.makeCall(fn, arg, fn.span.start);
@@ -703,7 +731,7 @@ class Parser {
         return this.variable(name, span);
       }
       case T.INT: {
-        const v = this.values[this.i];
+        const v = tokenValue(this.tokens, this.text, this.i);
         this.i++;
         return {
           kind: "int",
@@ -712,7 +740,7 @@ class Parser {
         };
       }
       case T.FLOAT: {
-        const v = Number(this.values[this.i] ?? 0);
+        const v = Number(tokenValue(this.tokens, this.text, this.i) ?? 0);
         this.i++;
         return { kind: "float", value: v, span: this.span(start, end) };
       }
@@ -774,7 +802,7 @@ class Parser {
         this.i++;
         const elems: Expr[] = [];
         while (this.tok() !== P.RBRACKET) {
-          if (!STARTS_SELECT.has(this.tok())) {
+          if (STARTS_SELECT[this.tok()] !== 1) {
             if (this.tok() === T.EOF || this.tok() === P.RBRACE || this.tok() === P.RPAREN)
               this.unexpected(["']'"]);
             this.reportUnexpected([]);

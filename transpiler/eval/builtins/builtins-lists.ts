@@ -138,6 +138,8 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     const n = a[1] as Value;
     const len = asSmallInt(n);
     if (len < 0) throw evalError(`cannot create list of size ${String(n)}`);
+    if (len > 50_000_000)
+      throw evalError(`cannot create list of size ${String(n)}: more than psl's limit of 50,000,000`);
     const f = a[0] as Slot;
     const out: Slot[] = new Array(len);
     for (let i = 0; i < len; i++) out[i] = Thunk.app(f, [i]);
