@@ -2,10 +2,10 @@
  * emit-ts: a ServiceSpec becomes an editable `services/<name>.ts` — `export default defineService({…})` with
  * the fields in schema order, multi-line text as template literals, and provenance both as trailing
  * comments (for people) and as the `provenance` table (for psl, so that loading the file gives back the
- * very same spec). Written with ts-morph's code-block writer (a whole ts-morph source file per spec costs
+ * very same spec). Written with ts-morph's code-block writer (`code-block-writer`) (a whole ts-morph source file per spec costs
  * ten times as much and adds nothing: the output is checked by parsing and type-checking it in tests).
  */
-import { CodeBlockWriter } from "ts-morph";
+import CodeBlockWriter from "code-block-writer";
 import type { Provenance, ServiceSpec } from "../spec/schema.js";
 
 export interface EmitOptions {

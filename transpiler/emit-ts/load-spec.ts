@@ -6,12 +6,12 @@
  */
 import { dirname, join, normalize } from "node:path/posix";
 import { createContext, Script } from "node:vm";
-import { ts } from "ts-morph";
 import { type Diagnostic, diag, LineMap } from "../diagnostics/index.js";
 import { defineService } from "../spec/define-service.js";
 import type { ServiceSpec } from "../spec/schema.js";
 import { validateSpec } from "../spec/validate.js";
 import { locatePointer } from "./locate.js";
+import { typescript } from "./typescript.js";
 
 export interface LoadHost {
   /** Returns the file's text, or undefined when it does not exist. */
@@ -78,6 +78,7 @@ function runModule(
     throw new LoadError(
       diag("PSL5005", { file: path, detail: `circular import: ${[...stack, path].join(" → ")}` }),
     );
+  const ts = typescript();
   const out = ts.transpileModule(text, {
     fileName: path,
     reportDiagnostics: true,
