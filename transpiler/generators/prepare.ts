@@ -31,13 +31,15 @@ const COMMAND_LISTS: readonly (readonly [string, string])[] = [
   ["lifecycle", "stopPost"],
 ];
 
-function mapStrings(value: unknown, fn: (s: string) => string, key = ""): unknown {
+/** Maps every string of a spec, except bookkeeping (provenance, NixOS switch facts, script names, `skip`). */
+function mapStrings(value: unknown, fn: (s: string) => string, skip: ReadonlySet<string>, key = ""): unknown {
   if (typeof value === "string") return fn(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn, skip));
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = k === "provenance" || (key === "script" && k === "name") ? v : mapStrings(v, fn, k);
+      const keep = k === "provenance" || k === "nixos" || skip.has(k) || (key === "script" && k === "name");
+      out[k] = keep ? v : mapStrings(v, fn, skip, k);
     }
     return out;
   }
@@ -88,7 +90,9 @@ export function prepareSpec(
     for (const p of m.packages) packages.add(p);
     return m.text;
   };
-  const mapped = mapStrings(withScripts, resolve) as ServiceSpec;
+  // Host mode installs a configuration file from its text; its store source matters only in store mode.
+  const skip = new Set(options.storeMode === "host" ? ["source"] : []);
+  const mapped = mapStrings(withScripts, resolve, skip) as ServiceSpec;
   const shebang = options.storeMode === "host" ? "/bin/bash" : "/usr/bin/env bash";
   const files: GeneratedFile[] = scripts.map(({ path, script }) => ({
     path: `rootfs${path}`,
