@@ -340,3 +340,29 @@ describe("dinit: dinit's tokenizer reads back what was written", () => {
     );
   });
 });
+
+describe.runIf(hasSh)("descriptions that shell-based targets hold as variables", () => {
+  const cases: [TargetName, string, string][] = [
+    ["openrc", "rootfs/etc/init.d/svc", "description"],
+    ["freebsd-rc", "rootfs/usr/local/etc/rc.d/svc", "desc"],
+  ];
+  it.each(cases)("%s", (target, entry, variable) => {
+    fc.assert(
+      fc.property(specArb, (spec) => {
+        const files = render(target, spec).files;
+        const root = writeTree(files);
+        const script = (files.find((f) => f.path === entry)?.content ?? "").replaceAll(
+          ". /etc/rc.subr",
+          "load_rc_config() { :; }; run_rc_command() { :; }",
+        );
+        writeFileSync(join(root, "entry.sh"), script);
+        const r = spawnSync("sh", ["-c", `. ./entry.sh; printf '%s' "$${variable}"`], {
+          cwd: root,
+          encoding: "utf8",
+        });
+        expect(r.stdout).toBe(spec.description);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
