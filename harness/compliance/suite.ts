@@ -109,9 +109,10 @@ export function defineComplianceSuite(init: InitName, options: SuiteOptions): vo
           return;
         }
         const t0 = performance.now();
+        const against = s.differential ? ref : undefined;
         const [mine, theirs] = await Promise.all([
           settle(runScenario(m, s)),
-          ref ? settle(runScenario(ref, s)) : undefined,
+          against ? settle(runScenario(against, s)) : undefined,
         ]);
         const durationMs = performance.now() - t0;
         const outcome = outcomeOf(expected.status, mine.ok);
