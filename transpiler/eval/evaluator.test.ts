@@ -86,6 +86,10 @@ describe("evaluator: values as nix-instantiate --eval --strict prints them", () 
     ["builtins.floor 2.7", "2"],
     ['(x: x.y or "d") { }', '"d"'],
     ["{ or = 1; }.or", "1"],
+    [
+      "map (x: x.key) (builtins.genericClosure { startSet = [ { key = 1; } { key = 10; } ]; operator = x: if x.key < 3 then [ { key = x.key + 1; } ] else [ ]; })",
+      "[ 1 10 2 3 ]",
+    ],
   ])("%s", (text, expected) => {
     expect(run(text)).toBe(expected);
   });

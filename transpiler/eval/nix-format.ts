@@ -58,9 +58,11 @@ export function formatNixWarning(d: Diagnostic, sources: SourceRegistry): string
 }
 
 /** An error as Nix prints it: the message, a blank line, the position and the code lines, the notes. */
-export function formatNixError(d: Diagnostic, sources: SourceRegistry): string {
-  let out = `error: ${d.message}`;
+export function formatNixError(d: Diagnostic, sources: SourceRegistry, traceHint = false): string {
+  // Continuation lines of a message are indented under its first line, as Nix does.
+  let out = `error: ${d.message.replace(/\s+$/, "").split("\n").join("\n       ")}`;
   if (d.span) out += `\n${codeLines(d.span, sources, "       ", false)}`;
   for (const n of d.notes) out += n.startsWith("Did you mean") ? `\n       ${n}` : `\n\n       … ${n}`;
+  if (traceHint) out += "\n(use '--show-trace' to show detailed location information)";
   return trimLines(out);
 }

@@ -279,7 +279,8 @@ export function runInstantiate(args: InstantiateArgs, io: CliIO): number {
     if (!(err instanceof NixError)) throw err;
     for (const d of e.toDiagnostics(err)) {
       const notes = args.showTrace ? d.notes : d.notes.filter((n) => n.startsWith("Did you mean"));
-      io.stderr(`${formatNixError({ ...d, notes }, ctx.sources)}\n`);
+      const hint = !args.showTrace && d.span === undefined && d.notes.length > notes.length;
+      io.stderr(`${formatNixError({ ...d, notes }, ctx.sources, hint)}\n`);
     }
     return EXIT.findings;
   }

@@ -75,13 +75,15 @@ function* genericClosure(args: Slot[]): Effect<Value> {
   if (!Array.isArray(start)) throw typeError("a list", start);
   const opv = yield* force(op);
   asFunction(opv);
-  const work: Slot[] = [...start].reverse();
+  // A queue, as in Nix: breadth first, each element's successors after everything already waiting.
+  const work: Slot[] = [...start];
+  let head = 0;
   const res: Slot[] = [];
   const seen: Value[] = [];
   const seenSimple = new Set<string>();
   let keyKind: string | undefined;
-  while (work.length > 0) {
-    const el = work.pop() as Slot;
+  while (head < work.length) {
+    const el = work[head++] as Slot;
     const e = yield* force(el);
     if (!(e instanceof NixAttrs)) throw typeError("a set", e);
     const keySlot = e.get("key");
@@ -110,7 +112,7 @@ function* genericClosure(args: Slot[]): Effect<Value> {
     res.push(e);
     const next = yield* call(opv, [e]);
     if (!Array.isArray(next)) throw typeError("a list", next);
-    for (let i = next.length - 1; i >= 0; i--) work.push(next[i] as Slot);
+    for (const n of next) work.push(n);
   }
   return res;
 }
