@@ -5,7 +5,8 @@
  * plain `docker run` of the same image without its init; (3) the whole container compliance matrix
  * (`vitest run harness/compliance/inits`), as a ratio to the sum of its scenario durations (how well the
  * inits run in parallel); (4) a VM boot of systemd and sysvinit under TCG, as a ratio to the container
- * boot of the same init. Needs root and the Docker engine; set PSL_BENCH_SKIP_COLD=1 to leave out (1).
+ * boot of the same init. Needs root and the Docker engine; PSL_BENCH_SKIP_COLD=1 leaves out (1) and
+ * PSL_BENCH_SKIP_MATRIX=1 leaves out (3).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -152,7 +153,7 @@ export const harnessBench: Bench = {
     if (!(await dockerAvailable())) return { name: this.name, lines: ["no Docker engine"] };
     if (!process.env.PSL_BENCH_SKIP_COLD) await coldBuild(lines);
     await perScenario(lines);
-    matrix(lines);
+    if (!process.env.PSL_BENCH_SKIP_MATRIX) matrix(lines);
     await vmBoot(lines);
     return { name: this.name, lines };
   },
