@@ -112,6 +112,10 @@ const TWO_CHAR_OPS: ReadonlyMap<number, TokenKind> = new Map(
   ).map(([op, kind]) => [op.charCodeAt(0) * 256 + op.charCodeAt(1), kind]),
 );
 
+/** First letters of keywords (`assert else if in inherit let or rec then with`). */
+const KEYWORD_START = new Uint8Array(128);
+for (const ch of "aeilortw") KEYWORD_START[ch.charCodeAt(0)] = 1;
+
 /** Punctuation that never starts a longer token. */
 const SIMPLE_PUNCT = new Uint8Array(128);
 for (const ch of ";,()[]@?:") SIMPLE_PUNCT[ch.charCodeAt(0)] = 1;
@@ -220,7 +224,7 @@ class Lexer {
       let d = i < text.length ? text.charCodeAt(i) : -1;
       while (d >= 0 && cls(d) & C_ID) d = ++i < text.length ? text.charCodeAt(i) : -1;
       if (d === 47 || d === 46 || d === 43 || d === 58) return false;
-      const kw = i - p <= 7 ? KEYWORDS.get(text.slice(p, i)) : undefined;
+      const kw = i - p <= 7 && KEYWORD_START[c] === 1 ? KEYWORDS.get(text.slice(p, i)) : undefined;
       if (kw !== undefined) this.sink.push(kw, p, i);
       else this.sink.push(T.ID, p, i);
       this.pos = i;

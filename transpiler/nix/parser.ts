@@ -976,10 +976,13 @@ class Parser {
     this.expect(P.ASSIGN, ["'.'", "'='"]);
     const value = this.parseExpr();
     this.expect(P.SEMI);
-    addAttr(attrs, path, pathSpan, value, (name, span, previous) =>
-      this.report(diag("PSL1005", { name, where: this.where(previous.start) }, { span })),
-    );
+    addAttr(attrs, path, pathSpan, value, this.reportDuplicate);
   }
+
+  /** "attribute 'x' already defined at …" (one function for every binding). */
+  private readonly reportDuplicate = (name: string, span: Span, previous: Span): void => {
+    this.report(diag("PSL1005", { name, where: this.where(previous.start) }, { span }));
+  };
 
   private parseInherit(attrs: AttrsExpr): void {
     this.i++;
