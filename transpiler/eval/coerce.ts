@@ -17,6 +17,7 @@ import {
   NixFloat,
   NixPath,
   NixString,
+  peek,
   type Slot,
   showType,
   type Value,
@@ -80,7 +81,7 @@ export function* coerceToString(
   context: Set<string>,
   span: Span | undefined,
 ): Effect<string> {
-  const v = yield* force(slot);
+  const v = peek(slot) ?? (yield* force(slot));
   const simple = coerceSimple(v, ctx, opts, context, span);
   if (simple !== undefined) return simple;
   if (v instanceof NixAttrs) {
@@ -100,7 +101,7 @@ export function* coerceToString(
       const el = v[n] as Slot;
       result += yield* coerceToString(el, ctx, opts, context, span);
       if (n < v.length - 1) {
-        const ev = yield* force(el);
+        const ev = peek(el) ?? (yield* force(el));
         if (!Array.isArray(ev) || ev.length !== 0) result += " ";
       }
     }
@@ -111,7 +112,7 @@ export function* coerceToString(
 
 /** Forces a string (context allowed) and returns its bytes, adding its context to `context`. */
 export function* forceString(slot: Slot, context: Set<string> | undefined, span?: Span): Effect<string> {
-  const v = yield* force(slot);
+  const v = peek(slot) ?? (yield* force(slot));
   if (!isString(v)) throw typeError("a string", v, span);
   if (typeof v === "string") return v;
   if (context) for (const c of v.context) context.add(c);

@@ -15,7 +15,7 @@
  * overflow"), and so does `run()` re-entry from TypeScript (the only place the JavaScript stack grows).
  */
 import type { Span } from "../diagnostics/span.js";
-import type { AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
+import type { AttrDef, AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
 import { printExpr } from "../nix/printer.js";
 import { addInts } from "./arith.js";
 import type { EvalContext } from "./context.js";
@@ -517,7 +517,7 @@ export class Machine {
     const vars: Slot[] = [];
     const inner = new Env(env, vars);
     const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, inner) : null;
-    for (const d of a.attrs.values()) {
+    for (const d of attrList(a).defs) {
       if (d.kind === "plain") vars.push(this.maybeThunk(d.value, inner));
       else if (d.kind === "inherited") vars.push(this.maybeThunk(d.value, env));
       else vars.push(this.maybeThunk(d.value, from as Env));
@@ -535,16 +535,18 @@ export class Machine {
   private evalAttrs(a: AttrsExpr, env: Env): void {
     const entries = new Map<string, Attr>();
     let inner = env;
+    const { names, defs } = attrList(a);
     if (a.rec) {
       inner = this.bindRec(a, env);
-      let i = 0;
-      for (const [name, d] of a.attrs) entries.set(name, { value: inner.vars[i++] as Slot, pos: d.span });
+      for (let i = 0; i < names.length; i++) {
+        entries.set(names[i] as string, { value: inner.vars[i] as Slot, pos: (defs[i] as AttrDef).span });
+      }
     } else {
       const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, env) : null;
-      for (const [name, d] of a.attrs) {
-        const slot =
-          d.kind === "inheritedFrom" ? this.maybeThunk(d.value, from as Env) : this.maybeThunk(d.value, env);
-        entries.set(name, { value: slot, pos: d.span });
+      for (let i = 0; i < names.length; i++) {
+        const d = defs[i] as AttrDef;
+        const slot = this.maybeThunk(d.value, d.kind === "inheritedFrom" ? (from as Env) : env);
+        entries.set(names[i] as string, { value: slot, pos: d.span });
       }
     }
     const overrides = a.rec ? entries.get("__overrides") : undefined;
@@ -1101,6 +1103,18 @@ export class Machine {
     this.ret = new NixAttrs(entries);
     this.e = null;
   }
+}
+
+/** The static attributes of a set expression as arrays (built once per expression, iterated without allocation). */
+const ATTR_LISTS = new WeakMap<AttrsExpr, { names: string[]; defs: AttrDef[] }>();
+
+function attrList(a: AttrsExpr): { names: string[]; defs: AttrDef[] } {
+  let l = ATTR_LISTS.get(a);
+  if (l === undefined) {
+    l = { names: [...a.attrs.keys()], defs: [...a.attrs.values()] };
+    ATTR_LISTS.set(a, l);
+  }
+  return l;
 }
 
 function levenshtein(a: string, b: string): number {

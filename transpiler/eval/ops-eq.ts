@@ -12,6 +12,7 @@ import {
   NixFloat,
   NixPath,
   NixString,
+  peek,
   type Slot,
   type Value,
 } from "./value.js";
@@ -29,7 +30,7 @@ export function quickEq(a: Value, b: Value): boolean | undefined {
 function* isDerivation(v: NixAttrs): Effect<boolean> {
   const t = v.get("type");
   if (t === undefined) return false;
-  const tv = yield* force(t);
+  const tv = peek(t) ?? (yield* force(t));
   return (
     (typeof tv === "string" && tv === "derivation") || (tv instanceof NixString && tv.s === "derivation")
   );
@@ -50,10 +51,10 @@ export function* eqValuesEffect(a: Value, b: Value): Effect<boolean> {
   for (;;) {
     if (!first && x === y) {
       // The same slot on both sides: equal once forced.
-      yield* force(x);
+      peek(x) ?? (yield* force(x));
     } else {
-      const va = yield* force(x);
-      const vb = yield* force(y);
+      const va = peek(x) ?? (yield* force(x));
+      const vb = peek(y) ?? (yield* force(y));
       if (!(yield* eqShallow(va, vb, work))) return false;
     }
     first = false;

@@ -8,6 +8,7 @@ import {
   NixFloat,
   NixPath,
   NixString,
+  peek,
   type Slot,
   showType,
   type Value,
@@ -34,8 +35,8 @@ export function* lessThan(a: Value, b: Value): Effect<boolean> {
     for (let i = 0; ; i++) {
       if (i === b.length) return false;
       if (i === a.length) return true;
-      const x = yield* force(a[i] as Slot);
-      const y = yield* force(b[i] as Slot);
+      const x = peek(a[i] as Slot) ?? (yield* force(a[i] as Slot));
+      const y = peek(b[i] as Slot) ?? (yield* force(b[i] as Slot));
       if (!(yield* eqValuesEffect(x, y))) return yield* lessThan(x, y);
     }
   }

@@ -7,7 +7,17 @@
 import { forceString, stringNoContext } from "../coerce.js";
 import { evalError, typeError } from "../errors.js";
 import { derivationStrict } from "../store/derivation.js";
-import { type Attr, attrsOf, force, mkString, NixAttrs, NixString, type Slot, type Value } from "../value.js";
+import {
+  type Attr,
+  attrsOf,
+  force,
+  mkString,
+  NixAttrs,
+  NixString,
+  peek,
+  type Slot,
+  type Value,
+} from "../value.js";
 import { type BuiltinDef, def } from "./define.js";
 import { fromJson, toJson } from "./json.js";
 import { fromToml } from "./toml.js";
@@ -87,12 +97,12 @@ export const CONTEXT_BUILTINS: readonly BuiltinDef[] = [
     const storeDir = `${m.ctx.settings.storeDir}/`;
     for (const p of spec.keys()) {
       if (!p.startsWith(storeDir)) throw evalError(`context key '${p}' is not a store path`);
-      const e = yield* force(spec.get(p) as Slot);
+      const e = peek(spec.get(p) as Slot) ?? (yield* force(spec.get(p) as Slot));
       if (!(e instanceof NixAttrs)) throw typeError("a set", e);
       const path = e.get("path");
-      if (path !== undefined && (yield* force(path)) === true) out.add(p);
+      if (path !== undefined && (peek(path) ?? (yield* force(path))) === true) out.add(p);
       const all = e.get("allOutputs");
-      if (all !== undefined && (yield* force(all)) === true) {
+      if (all !== undefined && (peek(all) ?? (yield* force(all))) === true) {
         if (!p.endsWith(".drv")) {
           throw evalError(`tried to add all-outputs context of ${p}, which is not a derivation, to a string`);
         }
@@ -100,14 +110,14 @@ export const CONTEXT_BUILTINS: readonly BuiltinDef[] = [
       }
       const outs = e.get("outputs");
       if (outs !== undefined) {
-        const l = yield* force(outs);
+        const l = peek(outs) ?? (yield* force(outs));
         if (!Array.isArray(l)) throw typeError("a list", l);
         if (l.length > 0 && !p.endsWith(".drv")) {
           throw evalError(
             `tried to add derivation output context of ${p}, which is not a derivation, to a string`,
           );
         }
-        for (const o of l) out.add(`!${stringNoContext(yield* force(o))}!${p}`);
+        for (const o of l) out.add(`!${stringNoContext(peek(o) ?? (yield* force(o)))}!${p}`);
       }
     }
     return mkString(text(v), out);

@@ -13,6 +13,7 @@ import {
   force,
   isString,
   NixAttrs,
+  peek,
   REQ_CONTEXT,
   REQ_TRY,
   type Slot,
@@ -23,7 +24,7 @@ import { type BuiltinDef, def } from "./define.js";
 
 /** Forces a value and everything in it (lists and sets), without the JavaScript stack. */
 export function* deepForce(slot: Slot): Effect<Value> {
-  const top = yield* force(slot);
+  const top = peek(slot) ?? (yield* force(slot));
   const seen = new Set<object>();
   const work: Value[] = [top];
   while (work.length > 0) {
@@ -31,11 +32,11 @@ export function* deepForce(slot: Slot): Effect<Value> {
     if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
-      for (const x of v) work.push(yield* force(x));
+      for (const x of v) work.push(peek(x) ?? (yield* force(x)));
     } else if (v instanceof NixAttrs) {
       if (seen.has(v)) continue;
       seen.add(v);
-      for (const k of v.keys()) work.push(yield* force(v.get(k) as Slot));
+      for (const k of v.keys()) work.push(peek(v.get(k) as Slot) ?? (yield* force(v.get(k) as Slot)));
     }
   }
   return top;
@@ -70,25 +71,25 @@ export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
     return attrsOf({ success: true, value: a[0] as Slot });
   }),
   def("seq", 2, 1, function* (a) {
-    return yield* force(a[1] as Slot);
+    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
   }),
   def("deepSeq", 2, 0, function* (a) {
     yield* deepForce(a[0] as Slot);
-    return yield* force(a[1] as Slot);
+    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
   }),
   def("trace", 2, 0, function* (a, m) {
-    const v = yield* force(a[0] as Slot);
+    const v = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
     m.ctx.sink.trace(typeof v === "string" ? v : printValue(v, { forTrace: true }));
-    return yield* force(a[1] as Slot);
+    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
   }),
   def("traceVerbose", 2, 0, function* (a) {
-    return yield* force(a[1] as Slot);
+    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
   }),
   def("warn", 2, 1, function* (a, m) {
     const v = a[0] as Value;
     if (!isString(v)) throw typeError("a string", v);
     m.ctx.warn(stringOf(v), undefined);
-    return yield* force(a[1] as Slot);
+    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
   }),
   def("addErrorContext", 2, 0, function* (a) {
     return (yield { req: REQ_CONTEXT, slot: a[1] as Slot, args: [a[0] as Slot] }) as Value;
@@ -98,7 +99,7 @@ export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
     1,
     0,
     function* (a) {
-      return yield* force(a[0] as Slot);
+      return peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
     },
     true,
   ),

@@ -20,6 +20,7 @@ import {
   mkString,
   NixAttrs,
   NixPath,
+  peek,
   type Slot,
   Thunk,
   type Value,
@@ -28,7 +29,7 @@ import { ALL, asAttrs, asList, type BuiltinDef, def } from "./define.js";
 
 /** Nix's `coerceToPath`: a path, or a string holding an absolute path. */
 export function* coerceToPath(slot: Slot, ctx: EvalContext, context: Set<string>): Effect<string> {
-  const v = yield* force(slot);
+  const v = peek(slot) ?? (yield* force(slot));
   if (v instanceof NixPath) return v.path;
   const s = yield* coerceToString(v, ctx, PLAIN, context, undefined);
   if (s === "" || s[0] !== "/") throw evalError(`string '${s}' doesn't represent an absolute path`);
@@ -103,11 +104,11 @@ derivation {
 /** `__findFile`: looks a `<name>` up in the search path. */
 function* findFile(ctx: EvalContext, pathList: Slot[], name: string): Effect<Value> {
   for (const el of pathList) {
-    const e = yield* force(el);
+    const e = peek(el) ?? (yield* force(el));
     if (!(e instanceof NixAttrs)) throw typeError("a set", e);
     const pSlot = e.get("path");
     if (pSlot === undefined) throw new NixError("PSL2006", { name: "path" }, undefined);
-    const prefix = stringNoContext(yield* force(e.get("prefix") ?? ""));
+    const prefix = stringNoContext(peek(e.get("prefix") ?? "") ?? (yield* force(e.get("prefix") ?? "")));
     const root = yield* coerceToString(pSlot, ctx, PLAIN, new Set(), undefined);
     let rest: string;
     if (prefix === "") rest = `/${name}`;
@@ -165,7 +166,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     0,
     function* (a, m) {
       const p = yield* coerceToPath(a[0] as Slot, m.ctx, new Set());
-      return yield* force(m.ctx.importFile(p));
+      return peek(m.ctx.importFile(p)) ?? (yield* force(m.ctx.importFile(p)));
     },
     true,
   ),
@@ -190,7 +191,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
         ctx.baseEnv,
         names.map((n) => scope.get(n) as Slot),
       );
-      return yield* force(Thunk.expr(expr, env));
+      return peek(Thunk.expr(expr, env)) ?? (yield* force(Thunk.expr(expr, env)));
     },
     true,
   ),
@@ -222,7 +223,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     return type;
   }),
   def("pathExists", 1, 0, function* (a, m) {
-    const v = yield* force(a[0] as Slot);
+    const v = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
     let p: string;
     let mustBeDir = false;
     if (v instanceof NixPath) p = v.path;
@@ -260,10 +261,10 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     for (const k of spec.keys()) {
       const s = spec.get(k) as Slot;
       if (k === "path") path = yield* coerceToPath(s, m.ctx, new Set());
-      else if (k === "name") name = stringNoContext(yield* force(s));
+      else if (k === "name") name = stringNoContext(peek(s) ?? (yield* force(s)));
       else if (k === "filter") filter = s;
-      else if (k === "recursive") recursive = (yield* force(s)) === true;
-      else if (k === "sha256") sha256 = stringNoContext(yield* force(s));
+      else if (k === "recursive") recursive = (peek(s) ?? (yield* force(s))) === true;
+      else if (k === "sha256") sha256 = stringNoContext(peek(s) ?? (yield* force(s)));
       else throw evalError(`unsupported argument '${k}' to 'builtins.path'`);
     }
     if (path === undefined)

@@ -16,6 +16,7 @@ import {
   NixAttrs,
   NixFloat,
   NixString,
+  peek,
   type Slot,
   showType,
   Thunk,
@@ -65,15 +66,15 @@ function simpleKey(v: Value): string | undefined {
 }
 
 function* genericClosure(args: Slot[]): Effect<Value> {
-  const spec = yield* force(args[0] as Slot);
+  const spec = peek(args[0] as Slot) ?? (yield* force(args[0] as Slot));
   if (!(spec instanceof NixAttrs)) throw typeError("a set", spec);
   const startSet = spec.get("startSet");
   if (startSet === undefined) throw evalError("attribute 'startSet' required");
   const op = spec.get("operator");
   if (op === undefined) throw evalError("attribute 'operator' required");
-  const start = yield* force(startSet);
+  const start = peek(startSet) ?? (yield* force(startSet));
   if (!Array.isArray(start)) throw typeError("a list", start);
-  const opv = yield* force(op);
+  const opv = peek(op) ?? (yield* force(op));
   asFunction(opv);
   // A queue, as in Nix: breadth first, each element's successors after everything already waiting.
   const work: Slot[] = [...start];
@@ -84,11 +85,11 @@ function* genericClosure(args: Slot[]): Effect<Value> {
   let keyKind: string | undefined;
   while (head < work.length) {
     const el = work[head++] as Slot;
-    const e = yield* force(el);
+    const e = peek(el) ?? (yield* force(el));
     if (!(e instanceof NixAttrs)) throw typeError("a set", e);
     const keySlot = e.get("key");
     if (keySlot === undefined) throw evalError("attribute 'key' required");
-    const key = yield* force(keySlot);
+    const key = peek(keySlot) ?? (yield* force(keySlot));
     const sk = simpleKey(key);
     if (sk !== undefined) {
       const kind = sk[0] === "s" ? "s" : "n";
@@ -122,7 +123,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
   def("head", 1, 1, function* (a) {
     const l = asList(a[0] as Value);
     if (l.length === 0) throw evalError("'builtins.head' called on an empty list");
-    return yield* force(l[0] as Slot);
+    return peek(l[0] as Slot) ?? (yield* force(l[0] as Slot));
   }),
   def("tail", 1, 1, (a) => {
     const l = asList(a[0] as Value);
@@ -133,7 +134,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     const l = asList(a[0] as Value);
     const n = asSmallInt(a[1] as Value);
     if (n < 0 || n >= l.length) throw evalError(`list index ${String(a[1])} is out of bounds`);
-    return yield* force(l[n] as Slot);
+    return peek(l[n] as Slot) ?? (yield* force(l[n] as Slot));
   }),
   def("map", 2, 2, (a) => asList(a[1] as Value).map((x) => Thunk.app(a[0] as Slot, [x])), true),
   def("genList", 2, 2, (a) => {
@@ -158,22 +159,23 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
   }),
   def("foldl'", 3, 4, function* (a) {
     const l = asList(a[2] as Value);
-    if (l.length === 0) return yield* force(a[1] as Slot);
-    const op = yield* force(a[0] as Slot);
+    if (l.length === 0) return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    const op = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
     asFunction(op);
     let acc: Slot = a[1] as Slot;
     for (const x of l) acc = yield* call(op, [acc, x]);
     return acc as Value;
   }),
   def("elem", 2, 2, function* (a) {
-    const x = yield* force(a[0] as Slot);
-    for (const y of asList(a[1] as Value)) if (yield* eqValuesEffect(x, yield* force(y))) return true;
+    const x = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+    for (const y of asList(a[1] as Value))
+      if (yield* eqValuesEffect(x, peek(y) ?? (yield* force(y)))) return true;
     return false;
   }),
   def("concatLists", 1, 1, function* (a) {
     const out: Slot[] = [];
     for (const x of asList(a[0] as Value)) {
-      const l = yield* force(x);
+      const l = peek(x) ?? (yield* force(x));
       if (!Array.isArray(l)) throw typeError("a list", l);
       for (const y of l) out.push(y);
     }

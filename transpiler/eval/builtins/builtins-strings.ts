@@ -16,6 +16,7 @@ import {
   NixAttrs,
   NixPath,
   NixString,
+  peek,
   type Slot,
   type Value,
 } from "../value.js";
@@ -142,7 +143,7 @@ export const STRING_BUILTINS: readonly BuiltinDef[] = [
     const start = asInt(a[0] as Value);
     if (start < 0) throw evalError("negative start position in 'substring'");
     const len = asInt(a[1] as Value);
-    const sv = yield* force(a[2] as Slot);
+    const sv = peek(a[2] as Slot) ?? (yield* force(a[2] as Slot));
     if ((len === 0 || len === 0n) && (typeof sv === "string" || sv instanceof NixString)) {
       return mkString("", sv instanceof NixString ? sv.context : undefined);
     }
@@ -247,7 +248,7 @@ export const STRING_BUILTINS: readonly BuiltinDef[] = [
     if (!(spec instanceof NixAttrs)) throw typeError("a set", spec);
     const get = function* (name: string): Effect<string | undefined> {
       const s = spec.get(name);
-      return s === undefined ? undefined : stringNoContext(yield* force(s));
+      return s === undefined ? undefined : stringNoContext(peek(s) ?? (yield* force(s)));
     };
     const hash = yield* get("hash");
     if (hash === undefined) throw evalError("attribute 'hash' missing");

@@ -14,6 +14,7 @@ import {
   NixLambda,
   NixPath,
   NixString,
+  peek,
   type Slot,
   Thunk,
   type Value,
@@ -65,7 +66,7 @@ export function* toXml(
     }
     const d = w.depth;
     let v: Value;
-    if (options.strict) v = yield* force(w.slot);
+    if (options.strict) v = peek(w.slot) ?? (yield* force(w.slot));
     else if (w.slot instanceof Thunk) {
       if (w.slot.state !== DONE) {
         empty(d, "unevaluated");
@@ -90,7 +91,7 @@ export function* toXml(
       const typeSlot = v.get("type");
       let isDrv = false;
       if (typeSlot !== undefined) {
-        const t = yield* force(typeSlot);
+        const t = peek(typeSlot) ?? (yield* force(typeSlot));
         isDrv = t === "derivation" || (t instanceof NixString && t.s === "derivation");
       }
       const pushAttrs = () => {
@@ -109,7 +110,7 @@ export function* toXml(
         for (const key of ["drvPath", "outPath"]) {
           const s = v.get(key);
           if (s === undefined) continue;
-          const sv = options.strict ? yield* force(s) : s instanceof Thunk ? s.value : s;
+          const sv = options.strict ? (peek(s) ?? (yield* force(s))) : s instanceof Thunk ? s.value : s;
           const str = typeof sv === "string" ? sv : sv instanceof NixString ? sv.s : undefined;
           if (str !== undefined) {
             attrs[key] = str;

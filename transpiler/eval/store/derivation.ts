@@ -17,6 +17,7 @@ import {
   mkString,
   NixAttrs,
   NixString,
+  peek,
   type Slot,
   type Value,
 } from "../value.js";
@@ -112,7 +113,7 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
   const attrs = attrsValue;
   const nameSlot = attrs.get("name");
   if (nameSlot === undefined) throw evalError("required attribute 'name' missing");
-  const drvName = stringNoContext(yield* force(nameSlot));
+  const drvName = stringNoContext(peek(nameSlot) ?? (yield* force(nameSlot)));
   checkName(drvName);
   if (drvName.endsWith(".drv")) {
     throw evalError(
@@ -120,9 +121,9 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
     );
   }
   const structured = attrs.get("__structuredAttrs");
-  const isStructured = structured !== undefined && (yield* force(structured)) === true;
+  const isStructured = structured !== undefined && (peek(structured) ?? (yield* force(structured))) === true;
   const ign = attrs.get("__ignoreNulls");
-  const ignoreNulls = ign !== undefined && (yield* force(ign)) === true;
+  const ignoreNulls = ign !== undefined && (peek(ign) ?? (yield* force(ign))) === true;
 
   const drv: Derivation = {
     name: drvName,
@@ -144,9 +145,9 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
   for (const key of attrs.keys()) {
     if (key === "__ignoreNulls") continue;
     const slot = attrs.get(key) as Slot;
-    if (ignoreNulls && (yield* force(slot)) === null) continue;
+    if (ignoreNulls && (peek(slot) ?? (yield* force(slot))) === null) continue;
     if (key === "__contentAddressed" || key === "__impure") {
-      const b = yield* force(slot);
+      const b = peek(slot) ?? (yield* force(slot));
       if (typeof b !== "boolean") throw typeError("a Boolean", b);
       if (b) {
         const feature = key === "__impure" ? "impure-derivations" : "ca-derivations";
@@ -157,7 +158,7 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
       continue;
     }
     if (key === "args") {
-      const l = yield* force(slot);
+      const l = peek(slot) ?? (yield* force(slot));
       if (!Array.isArray(l)) throw typeError("a list", l);
       for (const el of l)
         drv.args.push(
@@ -169,11 +170,11 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
     if (isStructured) {
       if (key === "__structuredAttrs") continue;
       json.push(`${jsonString(key)}:${yield* toJson(slot, ctx, context)}`);
-      const v = yield* force(slot);
+      const v = peek(slot) ?? (yield* force(slot));
       if (key === "outputs") {
         if (!Array.isArray(v)) throw typeError("a list", v);
         const names: string[] = [];
-        for (const el of v) names.push(stringNoContext(yield* force(el)));
+        for (const el of v) names.push(stringNoContext(peek(el) ?? (yield* force(el))));
         outputs = checkOutputs(names);
         continue;
       }
