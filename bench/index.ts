@@ -5,4 +5,4 @@ import { nixEvalBench } from "./nix-eval.bench.js";
 import { nixParseBench } from "./nix-parse.bench.js";
 import { unitFilesBench } from "./unit-files.bench.js";
 
-export const BENCHES: readonly Bench[] = [unitFilesBench, harnessBench, nixParseBench, nixEvalBench];
+export const BENCHES: readonly Bench[] = [unitFilesBench, harnessBench, nixEvalBench, nixParseBench];

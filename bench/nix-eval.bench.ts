@@ -61,8 +61,8 @@ export const nixEvalBench: Bench = {
     );
     for (const [name, text] of Object.entries(EVAL_WORKLOADS)) {
       evalText(text);
-      const psl = best(3, () => timeIt(() => evalText(text)));
-      const nix = best(3, () => timeNix(["--eval", "--strict", "-E", text])) - startup;
+      const psl = best(5, () => timeIt(() => evalText(text)));
+      const nix = best(5, () => timeNix(["--eval", "--strict", "-E", text])) - startup;
       lines.push(
         `${name}: psl ${psl.toFixed(0)} ms, nix ${nix.toFixed(0)} ms → ${ratio(psl, Math.max(1, nix))}`,
       );

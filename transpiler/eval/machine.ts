@@ -626,8 +626,13 @@ export class Machine {
         return;
       }
       const take = primop.arity - prior.length;
+      // The arguments array is reused when it is exactly the call's (forcing replaces thunks by their values).
       const callArgs =
-        prior.length === 0 ? args.slice(from, from + take) : [...prior, ...args.slice(from, from + take)];
+        prior.length === 0
+          ? from === 0 && take === args.length
+            ? args
+            : args.slice(from, from + take)
+          : [...prior, ...args.slice(from, from + take)];
       if (from + take < args.length) this.push(F_APPLY, null, null, from + take, args, site ?? null);
       this.callPrimOp(primop, callArgs, 0);
       return;

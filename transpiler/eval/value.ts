@@ -252,6 +252,14 @@ export function* call(fn: Slot, args: Slot[]): Effect<Value> {
   return yield { req: REQ_CALL, slot: fn, args };
 }
 
+/**
+ * The request `call` yields, for hot loops: `(yield callRequest(f, args)) as Value` saves the generator
+ * object that `yield* call(f, args)` creates on every call.
+ */
+export function callRequest(fn: Slot, args: Slot[]): Request {
+  return { req: REQ_CALL, slot: fn, args };
+}
+
 /** The value of an already forced slot, or undefined. */
 export function peek(slot: Slot): Value | undefined {
   if (slot instanceof Thunk) return slot.state === DONE ? slot.value : undefined;

@@ -11,6 +11,7 @@ import {
   type Attr,
   attrsOf,
   call,
+  callRequest,
   type Effect,
   force,
   NixAttrs,
@@ -26,7 +27,7 @@ import { lessThan } from "./builtins-arith.js";
 import { ALL, asFunction, asList, asSmallInt, type BuiltinDef, def } from "./define.js";
 
 function* callBool(f: Slot, x: Slot, what: string): Effect<boolean> {
-  const r = yield* call(f, [x]);
+  const r = (yield callRequest(f, [x])) as Value;
   if (typeof r !== "boolean") throw typeError("a Boolean", r).addTrace(what, undefined);
   return r;
 }
@@ -111,7 +112,7 @@ function* genericClosure(args: Slot[]): Effect<Value> {
       seen.push(key);
     }
     res.push(e);
-    const next = yield* call(opv, [e]);
+    const next = (yield callRequest(opv, [e])) as Value;
     if (!Array.isArray(next)) throw typeError("a list", next);
     for (const n of next) work.push(n);
   }
@@ -163,7 +164,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     const op = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
     asFunction(op);
     let acc: Slot = a[1] as Slot;
-    for (const x of l) acc = yield* call(op, [acc, x]);
+    for (const x of l) acc = (yield callRequest(op, [acc, x])) as Value;
     return acc as Value;
   }),
   def("elem", 2, 2, function* (a) {
@@ -185,7 +186,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     asFunction(a[0] as Value);
     const out: Slot[] = [];
     for (const x of asList(a[1] as Value)) {
-      const l = yield* call(a[0] as Slot, [x]);
+      const l = (yield callRequest(a[0] as Slot, [x])) as Value;
       if (!Array.isArray(l)) throw typeError("a list", l);
       for (const y of l) out.push(y);
     }
@@ -231,7 +232,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     asFunction(a[0] as Value);
     const groups = new Map<string, Slot[]>();
     for (const x of asList(a[1] as Value)) {
-      const k = stringNoContext(yield* call(a[0] as Slot, [x]));
+      const k = stringNoContext((yield callRequest(a[0] as Slot, [x])) as Value);
       const g = groups.get(k);
       if (g) g.push(x);
       else groups.set(k, [x]);
