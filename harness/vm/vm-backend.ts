@@ -5,7 +5,7 @@
  * file, owner pid and run id, and runs with `-name psl-vm-…`, so the reaper can always find it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { ImageRecipe } from "../../vm-images/index.js";
 import { ensureVmDisk } from "../images/vm-disk.js";
@@ -76,7 +76,7 @@ async function startVm(recipe: ImageRecipe, context: StartContext): Promise<Star
     await new Promise((r) => setTimeout(r, 250));
   }
   const qga = await QgaClient.open(join(dir, "qga.sock"), 60_000);
-  return new StartedVm(child, qga, serial, vm.poweroff, performance.now() - t0);
+  return new StartedVm(child, qga, serial, vm.poweroff, dir, performance.now() - t0);
 }
 
 function readText(path: string): string {
@@ -89,6 +89,8 @@ class StartedVm implements StartedBackend {
     private readonly qga: QgaClient,
     private readonly serial: string,
     private readonly poweroff: string,
+    /** The scratch directory (pid file, sockets); removed once qemu has exited. */
+    private readonly dir: string,
     readonly bootMs: number,
   ) {}
 
@@ -135,6 +137,7 @@ class StartedVm implements StartedBackend {
       this.child.kill("SIGKILL");
       await exited(this.child);
     }
+    rmSync(this.dir, { recursive: true, force: true });
     return { how: "shutdown", durationMs: performance.now() - t0, forced: !done };
   }
 
@@ -143,6 +146,7 @@ class StartedVm implements StartedBackend {
     this.qga.close();
     this.child.kill("SIGKILL");
     await exited(this.child);
+    rmSync(this.dir, { recursive: true, force: true });
     return { how: "crash", durationMs: performance.now() - t0, forced: true };
   }
 }
