@@ -11,7 +11,7 @@ import { brief, NixError, typeError } from "./errors.js";
 import {
   call,
   type Effect,
-  force,
+  forceRequest,
   isString,
   NixAttrs,
   NixFloat,
@@ -81,7 +81,7 @@ export function* coerceToString(
   context: Set<string>,
   span: Span | undefined,
 ): Effect<string> {
-  const v = peek(slot) ?? (yield* force(slot));
+  const v = peek(slot) ?? ((yield forceRequest(slot)) as Value);
   const simple = coerceSimple(v, ctx, opts, context, span);
   if (simple !== undefined) return simple;
   if (v instanceof NixAttrs) {
@@ -101,7 +101,7 @@ export function* coerceToString(
       const el = v[n] as Slot;
       result += yield* coerceToString(el, ctx, opts, context, span);
       if (n < v.length - 1) {
-        const ev = peek(el) ?? (yield* force(el));
+        const ev = peek(el) ?? ((yield forceRequest(el)) as Value);
         if (!Array.isArray(ev) || ev.length !== 0) result += " ";
       }
     }
@@ -112,7 +112,7 @@ export function* coerceToString(
 
 /** Forces a string (context allowed) and returns its bytes, adding its context to `context`. */
 export function* forceString(slot: Slot, context: Set<string> | undefined, span?: Span): Effect<string> {
-  const v = peek(slot) ?? (yield* force(slot));
+  const v = peek(slot) ?? ((yield forceRequest(slot)) as Value);
   if (!isString(v)) throw typeError("a string", v, span);
   if (typeof v === "string") return v;
   if (context) for (const c of v.context) context.add(c);

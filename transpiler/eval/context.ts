@@ -16,7 +16,7 @@ import { NixError } from "./errors.js";
 import type { EvalHost } from "./host.js";
 import { Machine } from "./machine.js";
 import { addPathToStore } from "./store/store-paths.js";
-import { attrsOf, Env, force, type NixAttrs, peek, type Slot, Thunk, type Value } from "./value.js";
+import { attrsOf, Env, forceRequest, type NixAttrs, peek, type Slot, Thunk, type Value } from "./value.js";
 
 /** `-I prefix=path` / `NIX_PATH` entries; an empty prefix matches any lookup. */
 export interface SearchPathEntry {
@@ -143,7 +143,9 @@ export class EvalContext {
     const ctx = this;
     const thunk = Thunk.native(function* () {
       const expr = ctx.parse(text, bytesToText(file), bytesToText(dirOfPath(file)));
-      return peek(Thunk.expr(expr, ctx.baseEnv)) ?? (yield* force(Thunk.expr(expr, ctx.baseEnv)));
+      return (
+        peek(Thunk.expr(expr, ctx.baseEnv)) ?? ((yield forceRequest(Thunk.expr(expr, ctx.baseEnv))) as Value)
+      );
     });
     this.importCache.set(file, thunk);
     return thunk;

@@ -56,6 +56,12 @@ export function addConcatPart(acc: ConcatAcc, v: Value, span: Span, ctx: EvalCon
     else if (v instanceof NixFloat) acc.nf += v.value;
     else throw evalError(`cannot add ${showType(v)} to a float`, span);
   } else {
+    if (typeof v === "string") {
+      // The common case: a plain string needs no coercion and brings no context.
+      acc.parts.push(v);
+      acc.first = false;
+      return true;
+    }
     if (v instanceof NixAttrs) return false;
     acc.context ??= new Set();
     const opts = acc.type === T_STRING ? INTERPOLATE : PLAIN;

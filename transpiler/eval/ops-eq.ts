@@ -7,7 +7,7 @@
  */
 import {
   type Effect,
-  force,
+  forceRequest,
   NixAttrs,
   NixFloat,
   NixPath,
@@ -30,7 +30,7 @@ export function quickEq(a: Value, b: Value): boolean | undefined {
 function* isDerivation(v: NixAttrs): Effect<boolean> {
   const t = v.get("type");
   if (t === undefined) return false;
-  const tv = peek(t) ?? (yield* force(t));
+  const tv = peek(t) ?? ((yield forceRequest(t)) as Value);
   return (
     (typeof tv === "string" && tv === "derivation") || (tv instanceof NixString && tv.s === "derivation")
   );
@@ -51,10 +51,10 @@ export function* eqValuesEffect(a: Value, b: Value): Effect<boolean> {
   for (;;) {
     if (!first && x === y) {
       // The same slot on both sides: equal once forced.
-      peek(x) ?? (yield* force(x));
+      peek(x) ?? ((yield forceRequest(x)) as Value);
     } else {
-      const va = peek(x) ?? (yield* force(x));
-      const vb = peek(y) ?? (yield* force(y));
+      const va = peek(x) ?? ((yield forceRequest(x)) as Value);
+      const vb = peek(y) ?? ((yield forceRequest(y)) as Value);
       if (!(yield* eqShallow(va, vb, work))) return false;
     }
     first = false;

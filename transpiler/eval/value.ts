@@ -252,6 +252,11 @@ export function* call(fn: Slot, args: Slot[]): Effect<Value> {
   return yield { req: REQ_CALL, slot: fn, args };
 }
 
+/** The request `force` yields for a pending thunk (see `callRequest`). */
+export function forceRequest(slot: Slot): Request {
+  return { req: REQ_FORCE, slot, args: undefined };
+}
+
 /**
  * The request `call` yields, for hot loops: `(yield callRequest(f, args)) as Value` saves the generator
  * object that `yield* call(f, args)` creates on every call.

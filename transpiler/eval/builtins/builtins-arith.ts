@@ -4,7 +4,7 @@ import { evalError, NixError, typeError } from "../errors.js";
 import { eqValuesEffect } from "../ops-eq.js";
 import {
   type Effect,
-  force,
+  forceRequest,
   NixFloat,
   NixPath,
   NixString,
@@ -35,8 +35,8 @@ export function* lessThan(a: Value, b: Value): Effect<boolean> {
     for (let i = 0; ; i++) {
       if (i === b.length) return false;
       if (i === a.length) return true;
-      const x = peek(a[i] as Slot) ?? (yield* force(a[i] as Slot));
-      const y = peek(b[i] as Slot) ?? (yield* force(b[i] as Slot));
+      const x = peek(a[i] as Slot) ?? ((yield forceRequest(a[i] as Slot)) as Value);
+      const y = peek(b[i] as Slot) ?? ((yield forceRequest(b[i] as Slot)) as Value);
       if (!(yield* eqValuesEffect(x, y))) return yield* lessThan(x, y);
     }
   }

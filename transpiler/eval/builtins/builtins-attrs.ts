@@ -10,7 +10,7 @@ import {
   type Attr,
   type Effect,
   EMPTY_ATTRS,
-  force,
+  forceRequest,
   NixAttrs,
   NixLambda,
   NixPrimOp,
@@ -29,11 +29,11 @@ function attrs(m: Map<string, Attr>): NixAttrs {
 function* listToAttrs(list: Slot[]): Effect<Value> {
   const m = new Map<string, Attr>();
   for (const x of list) {
-    const el = peek(x) ?? (yield* force(x));
+    const el = peek(x) ?? ((yield forceRequest(x)) as Value);
     if (!(el instanceof NixAttrs)) throw typeError("a set", el);
     const n = el.get("name");
     if (n === undefined) throw new NixError("PSL2006", { name: "name" }, undefined);
-    const name = stringNoContext(peek(n) ?? (yield* force(n)));
+    const name = stringNoContext(peek(n) ?? ((yield forceRequest(n)) as Value));
     if (m.has(name)) continue;
     const v = el.getAttr("value");
     if (v === undefined) throw new NixError("PSL2006", { name: "value" }, undefined);
@@ -45,7 +45,7 @@ function* listToAttrs(list: Slot[]): Effect<Value> {
 function* zipAttrsWith(f: Slot, list: Slot[]): Effect<Value> {
   const groups = new Map<string, Slot[]>();
   for (const x of list) {
-    const el = peek(x) ?? (yield* force(x));
+    const el = peek(x) ?? ((yield forceRequest(x)) as Value);
     if (!(el instanceof NixAttrs)) throw typeError("a set", el);
     for (const k of el.keys()) {
       const g = groups.get(k);
@@ -72,14 +72,14 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     const s = asAttrs(a[1] as Value);
     const v = s.get(name);
     if (v === undefined) throw new NixError("PSL2006", { name }, undefined);
-    return peek(v) ?? (yield* force(v));
+    return peek(v) ?? ((yield forceRequest(v)) as Value);
   }),
   def("hasAttr", 2, ALL, (a) => asAttrs(a[1] as Value).get(stringNoContext(a[0] as Value)) !== undefined),
   def("catAttrs", 2, ALL, function* (a) {
     const name = stringNoContext(a[0] as Value);
     const out: Slot[] = [];
     for (const x of asList(a[1] as Value)) {
-      const el = peek(x) ?? (yield* force(x));
+      const el = peek(x) ?? ((yield forceRequest(x)) as Value);
       if (!(el instanceof NixAttrs)) throw typeError("a set", el);
       const v = el.get(name);
       if (v !== undefined) out.push(v);
@@ -100,7 +100,8 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     function* (a) {
       const s = asAttrs(a[0] as Value);
       const drop = new Set<string>();
-      for (const x of asList(a[1] as Value)) drop.add(stringNoContext(peek(x) ?? (yield* force(x))));
+      for (const x of asList(a[1] as Value))
+        drop.add(stringNoContext(peek(x) ?? ((yield forceRequest(x)) as Value)));
       const m = new Map<string, Attr>();
       for (const [k, v] of s.entries) if (!drop.has(k)) m.set(k, v);
       return m.size === s.size ? s : attrs(m);

@@ -10,7 +10,7 @@ import { derivationStrict } from "../store/derivation.js";
 import {
   type Attr,
   attrsOf,
-  force,
+  forceRequest,
   mkString,
   NixAttrs,
   NixString,
@@ -97,12 +97,12 @@ export const CONTEXT_BUILTINS: readonly BuiltinDef[] = [
     const storeDir = `${m.ctx.settings.storeDir}/`;
     for (const p of spec.keys()) {
       if (!p.startsWith(storeDir)) throw evalError(`context key '${p}' is not a store path`);
-      const e = peek(spec.get(p) as Slot) ?? (yield* force(spec.get(p) as Slot));
+      const e = peek(spec.get(p) as Slot) ?? ((yield forceRequest(spec.get(p) as Slot)) as Value);
       if (!(e instanceof NixAttrs)) throw typeError("a set", e);
       const path = e.get("path");
-      if (path !== undefined && (peek(path) ?? (yield* force(path))) === true) out.add(p);
+      if (path !== undefined && (peek(path) ?? ((yield forceRequest(path)) as Value)) === true) out.add(p);
       const all = e.get("allOutputs");
-      if (all !== undefined && (peek(all) ?? (yield* force(all))) === true) {
+      if (all !== undefined && (peek(all) ?? ((yield forceRequest(all)) as Value)) === true) {
         if (!p.endsWith(".drv")) {
           throw evalError(`tried to add all-outputs context of ${p}, which is not a derivation, to a string`);
         }
@@ -110,14 +110,14 @@ export const CONTEXT_BUILTINS: readonly BuiltinDef[] = [
       }
       const outs = e.get("outputs");
       if (outs !== undefined) {
-        const l = peek(outs) ?? (yield* force(outs));
+        const l = peek(outs) ?? ((yield forceRequest(outs)) as Value);
         if (!Array.isArray(l)) throw typeError("a list", l);
         if (l.length > 0 && !p.endsWith(".drv")) {
           throw evalError(
             `tried to add derivation output context of ${p}, which is not a derivation, to a string`,
           );
         }
-        for (const o of l) out.add(`!${stringNoContext(peek(o) ?? (yield* force(o)))}!${p}`);
+        for (const o of l) out.add(`!${stringNoContext(peek(o) ?? ((yield forceRequest(o)) as Value))}!${p}`);
       }
     }
     return mkString(text(v), out);

@@ -10,7 +10,7 @@ import { printValue } from "../print-value.js";
 import {
   attrsOf,
   type Effect,
-  force,
+  forceRequest,
   isString,
   NixAttrs,
   peek,
@@ -24,7 +24,7 @@ import { type BuiltinDef, def } from "./define.js";
 
 /** Forces a value and everything in it (lists and sets), without the JavaScript stack. */
 export function* deepForce(slot: Slot): Effect<Value> {
-  const top = peek(slot) ?? (yield* force(slot));
+  const top = peek(slot) ?? ((yield forceRequest(slot)) as Value);
   const seen = new Set<object>();
   const work: Value[] = [top];
   while (work.length > 0) {
@@ -32,11 +32,12 @@ export function* deepForce(slot: Slot): Effect<Value> {
     if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
-      for (const x of v) work.push(peek(x) ?? (yield* force(x)));
+      for (const x of v) work.push(peek(x) ?? ((yield forceRequest(x)) as Value));
     } else if (v instanceof NixAttrs) {
       if (seen.has(v)) continue;
       seen.add(v);
-      for (const k of v.keys()) work.push(peek(v.get(k) as Slot) ?? (yield* force(v.get(k) as Slot)));
+      for (const k of v.keys())
+        work.push(peek(v.get(k) as Slot) ?? ((yield forceRequest(v.get(k) as Slot)) as Value));
     }
   }
   return top;
@@ -71,25 +72,25 @@ export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
     return attrsOf({ success: true, value: a[0] as Slot });
   }),
   def("seq", 2, 1, function* (a) {
-    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
   }),
   def("deepSeq", 2, 0, function* (a) {
     yield* deepForce(a[0] as Slot);
-    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
   }),
   def("trace", 2, 0, function* (a, m) {
-    const v = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+    const v = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     m.ctx.sink.trace(typeof v === "string" ? v : printValue(v, { forTrace: true }));
-    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
   }),
   def("traceVerbose", 2, 0, function* (a) {
-    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
   }),
   def("warn", 2, 1, function* (a, m) {
     const v = a[0] as Value;
     if (!isString(v)) throw typeError("a string", v);
     m.ctx.warn(stringOf(v), undefined);
-    return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
   }),
   def("addErrorContext", 2, 0, function* (a) {
     return (yield { req: REQ_CONTEXT, slot: a[1] as Slot, args: [a[0] as Slot] }) as Value;
@@ -99,7 +100,7 @@ export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
     1,
     0,
     function* (a) {
-      return peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+      return peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     },
     true,
   ),

@@ -5,7 +5,7 @@
  */
 import { stringNoContext } from "../coerce.js";
 import { evalError, NixError } from "../errors.js";
-import { type Attr, force, NixAttrs, peek, type Slot, type Value } from "../value.js";
+import { type Attr, forceRequest, NixAttrs, peek, type Slot, type Value } from "../value.js";
 import { type BuiltinDef, def } from "./define.js";
 
 const FORGES = new Set(["github", "gitlab", "sourcehut"]);
@@ -44,7 +44,7 @@ export const FLAKE_BUILTINS: readonly BuiltinDef[] = [
     if (!(attrs instanceof NixAttrs)) throw evalError("expected a set");
     const fields = new Map<string, string>();
     for (const k of attrs.keys()) {
-      const v = peek(attrs.get(k) as Slot) ?? (yield* force(attrs.get(k) as Slot));
+      const v = peek(attrs.get(k) as Slot) ?? ((yield forceRequest(attrs.get(k) as Slot)) as Value);
       if (typeof v === "number" || typeof v === "bigint") {
         if (v < 0) throw evalError(`negative value given for flake ref attr ${k}: ${String(v)}`);
         fields.set(k, String(v));

@@ -16,7 +16,7 @@ import {
   type Attr,
   type Effect,
   Env,
-  force,
+  forceRequest,
   mkString,
   NixAttrs,
   NixPath,
@@ -29,7 +29,7 @@ import { ALL, asAttrs, asList, type BuiltinDef, def } from "./define.js";
 
 /** Nix's `coerceToPath`: a path, or a string holding an absolute path. */
 export function* coerceToPath(slot: Slot, ctx: EvalContext, context: Set<string>): Effect<string> {
-  const v = peek(slot) ?? (yield* force(slot));
+  const v = peek(slot) ?? ((yield forceRequest(slot)) as Value);
   if (v instanceof NixPath) return v.path;
   const s = yield* coerceToString(v, ctx, PLAIN, context, undefined);
   if (s === "" || s[0] !== "/") throw evalError(`string '${s}' doesn't represent an absolute path`);
@@ -104,11 +104,13 @@ derivation {
 /** `__findFile`: looks a `<name>` up in the search path. */
 function* findFile(ctx: EvalContext, pathList: Slot[], name: string): Effect<Value> {
   for (const el of pathList) {
-    const e = peek(el) ?? (yield* force(el));
+    const e = peek(el) ?? ((yield forceRequest(el)) as Value);
     if (!(e instanceof NixAttrs)) throw typeError("a set", e);
     const pSlot = e.get("path");
     if (pSlot === undefined) throw new NixError("PSL2006", { name: "path" }, undefined);
-    const prefix = stringNoContext(peek(e.get("prefix") ?? "") ?? (yield* force(e.get("prefix") ?? "")));
+    const prefix = stringNoContext(
+      peek(e.get("prefix") ?? "") ?? ((yield forceRequest(e.get("prefix") ?? "")) as Value),
+    );
     const root = yield* coerceToString(pSlot, ctx, PLAIN, new Set(), undefined);
     let rest: string;
     if (prefix === "") rest = `/${name}`;
@@ -166,7 +168,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     0,
     function* (a, m) {
       const p = yield* coerceToPath(a[0] as Slot, m.ctx, new Set());
-      return peek(m.ctx.importFile(p)) ?? (yield* force(m.ctx.importFile(p)));
+      return peek(m.ctx.importFile(p)) ?? ((yield forceRequest(m.ctx.importFile(p))) as Value);
     },
     true,
   ),
@@ -191,7 +193,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
         ctx.baseEnv,
         names.map((n) => scope.get(n) as Slot),
       );
-      return peek(Thunk.expr(expr, env)) ?? (yield* force(Thunk.expr(expr, env)));
+      return peek(Thunk.expr(expr, env)) ?? ((yield forceRequest(Thunk.expr(expr, env))) as Value);
     },
     true,
   ),
@@ -223,7 +225,7 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     return type;
   }),
   def("pathExists", 1, 0, function* (a, m) {
-    const v = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+    const v = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     let p: string;
     let mustBeDir = false;
     if (v instanceof NixPath) p = v.path;
@@ -261,10 +263,10 @@ export const FS_BUILTINS: readonly BuiltinDef[] = [
     for (const k of spec.keys()) {
       const s = spec.get(k) as Slot;
       if (k === "path") path = yield* coerceToPath(s, m.ctx, new Set());
-      else if (k === "name") name = stringNoContext(peek(s) ?? (yield* force(s)));
+      else if (k === "name") name = stringNoContext(peek(s) ?? ((yield forceRequest(s)) as Value));
       else if (k === "filter") filter = s;
-      else if (k === "recursive") recursive = (peek(s) ?? (yield* force(s))) === true;
-      else if (k === "sha256") sha256 = stringNoContext(peek(s) ?? (yield* force(s)));
+      else if (k === "recursive") recursive = (peek(s) ?? ((yield forceRequest(s)) as Value)) === true;
+      else if (k === "sha256") sha256 = stringNoContext(peek(s) ?? ((yield forceRequest(s)) as Value));
       else throw evalError(`unsupported argument '${k}' to 'builtins.path'`);
     }
     if (path === undefined)

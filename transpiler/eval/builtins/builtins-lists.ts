@@ -13,7 +13,7 @@ import {
   call,
   callRequest,
   type Effect,
-  force,
+  forceRequest,
   NixAttrs,
   NixFloat,
   NixString,
@@ -67,15 +67,15 @@ function simpleKey(v: Value): string | undefined {
 }
 
 function* genericClosure(args: Slot[]): Effect<Value> {
-  const spec = peek(args[0] as Slot) ?? (yield* force(args[0] as Slot));
+  const spec = peek(args[0] as Slot) ?? ((yield forceRequest(args[0] as Slot)) as Value);
   if (!(spec instanceof NixAttrs)) throw typeError("a set", spec);
   const startSet = spec.get("startSet");
   if (startSet === undefined) throw evalError("attribute 'startSet' required");
   const op = spec.get("operator");
   if (op === undefined) throw evalError("attribute 'operator' required");
-  const start = peek(startSet) ?? (yield* force(startSet));
+  const start = peek(startSet) ?? ((yield forceRequest(startSet)) as Value);
   if (!Array.isArray(start)) throw typeError("a list", start);
-  const opv = peek(op) ?? (yield* force(op));
+  const opv = peek(op) ?? ((yield forceRequest(op)) as Value);
   asFunction(opv);
   // A queue, as in Nix: breadth first, each element's successors after everything already waiting.
   const work: Slot[] = [...start];
@@ -86,11 +86,11 @@ function* genericClosure(args: Slot[]): Effect<Value> {
   let keyKind: string | undefined;
   while (head < work.length) {
     const el = work[head++] as Slot;
-    const e = peek(el) ?? (yield* force(el));
+    const e = peek(el) ?? ((yield forceRequest(el)) as Value);
     if (!(e instanceof NixAttrs)) throw typeError("a set", e);
     const keySlot = e.get("key");
     if (keySlot === undefined) throw evalError("attribute 'key' required");
-    const key = peek(keySlot) ?? (yield* force(keySlot));
+    const key = peek(keySlot) ?? ((yield forceRequest(keySlot)) as Value);
     const sk = simpleKey(key);
     if (sk !== undefined) {
       const kind = sk[0] === "s" ? "s" : "n";
@@ -124,7 +124,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
   def("head", 1, 1, function* (a) {
     const l = asList(a[0] as Value);
     if (l.length === 0) throw evalError("'builtins.head' called on an empty list");
-    return peek(l[0] as Slot) ?? (yield* force(l[0] as Slot));
+    return peek(l[0] as Slot) ?? ((yield forceRequest(l[0] as Slot)) as Value);
   }),
   def("tail", 1, 1, (a) => {
     const l = asList(a[0] as Value);
@@ -135,7 +135,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     const l = asList(a[0] as Value);
     const n = asSmallInt(a[1] as Value);
     if (n < 0 || n >= l.length) throw evalError(`list index ${String(a[1])} is out of bounds`);
-    return peek(l[n] as Slot) ?? (yield* force(l[n] as Slot));
+    return peek(l[n] as Slot) ?? ((yield forceRequest(l[n] as Slot)) as Value);
   }),
   def("map", 2, 2, (a) => asList(a[1] as Value).map((x) => Thunk.app(a[0] as Slot, [x])), true),
   def("genList", 2, 2, (a) => {
@@ -160,23 +160,23 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
   }),
   def("foldl'", 3, 4, function* (a) {
     const l = asList(a[2] as Value);
-    if (l.length === 0) return peek(a[1] as Slot) ?? (yield* force(a[1] as Slot));
-    const op = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+    if (l.length === 0) return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
+    const op = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     asFunction(op);
     let acc: Slot = a[1] as Slot;
     for (const x of l) acc = (yield callRequest(op, [acc, x])) as Value;
     return acc as Value;
   }),
   def("elem", 2, 2, function* (a) {
-    const x = peek(a[0] as Slot) ?? (yield* force(a[0] as Slot));
+    const x = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     for (const y of asList(a[1] as Value))
-      if (yield* eqValuesEffect(x, peek(y) ?? (yield* force(y)))) return true;
+      if (yield* eqValuesEffect(x, peek(y) ?? ((yield forceRequest(y)) as Value))) return true;
     return false;
   }),
   def("concatLists", 1, 1, function* (a) {
     const out: Slot[] = [];
     for (const x of asList(a[0] as Value)) {
-      const l = peek(x) ?? (yield* force(x));
+      const l = peek(x) ?? ((yield forceRequest(x)) as Value);
       if (!Array.isArray(l)) throw typeError("a list", l);
       for (const y of l) out.push(y);
     }

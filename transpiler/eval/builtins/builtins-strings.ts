@@ -11,7 +11,7 @@ import { compileEre } from "../regex-posix.js";
 import { formatHash, type HashFormat, hashBytes, isHashAlgo, parseHash } from "../store/hash.js";
 import {
   type Effect,
-  force,
+  forceRequest,
   mkString,
   NixAttrs,
   NixPath,
@@ -130,6 +130,8 @@ export const STRING_BUILTINS: readonly BuiltinDef[] = [
     1,
     0,
     function* (a, m) {
+      const v = peek(a[0] as Slot);
+      if (typeof v === "number" || typeof v === "string") return String(v);
       const context = new Set<string>();
       return mkString(yield* coerceToString(a[0] as Slot, m.ctx, TO_STRING, context, undefined), context);
     },
@@ -143,7 +145,7 @@ export const STRING_BUILTINS: readonly BuiltinDef[] = [
     const start = asInt(a[0] as Value);
     if (start < 0) throw evalError("negative start position in 'substring'");
     const len = asInt(a[1] as Value);
-    const sv = peek(a[2] as Slot) ?? (yield* force(a[2] as Slot));
+    const sv = peek(a[2] as Slot) ?? ((yield forceRequest(a[2] as Slot)) as Value);
     if ((len === 0 || len === 0n) && (typeof sv === "string" || sv instanceof NixString)) {
       return mkString("", sv instanceof NixString ? sv.context : undefined);
     }
@@ -248,7 +250,7 @@ export const STRING_BUILTINS: readonly BuiltinDef[] = [
     if (!(spec instanceof NixAttrs)) throw typeError("a set", spec);
     const get = function* (name: string): Effect<string | undefined> {
       const s = spec.get(name);
-      return s === undefined ? undefined : stringNoContext(peek(s) ?? (yield* force(s)));
+      return s === undefined ? undefined : stringNoContext(peek(s) ?? ((yield forceRequest(s)) as Value));
     };
     const hash = yield* get("hash");
     if (hash === undefined) throw evalError("attribute 'hash' missing");

@@ -6,7 +6,7 @@
 import { textToBytes } from "../../nix/bytes.js";
 import type { EvalContext } from "../context.js";
 import { DERIVATION_NIX } from "../store/derivation.js";
-import { type Attr, attrsOf, force, NixAttrs, peek, type Slot, Thunk } from "../value.js";
+import { type Attr, attrsOf, forceRequest, NixAttrs, peek, type Slot, Thunk, type Value } from "../value.js";
 import { ARITH_BUILTINS } from "./builtins-arith.js";
 import { ATTR_BUILTINS } from "./builtins-attrs.js";
 import { CONTEXT_BUILTINS } from "./builtins-context.js";
@@ -52,7 +52,9 @@ export function createBuiltins(ctx: EvalContext): { globals: Map<string, Slot>; 
   add("null", null, true);
   const derivation = Thunk.native(function* () {
     const expr = ctx.parse(DERIVATION_NIX, "«derivation»", "/");
-    return peek(Thunk.expr(expr, ctx.baseEnv)) ?? (yield* force(Thunk.expr(expr, ctx.baseEnv)));
+    return (
+      peek(Thunk.expr(expr, ctx.baseEnv)) ?? ((yield forceRequest(Thunk.expr(expr, ctx.baseEnv))) as Value)
+    );
   });
   add("derivation", derivation, true);
   const builtins = new NixAttrs(entries);

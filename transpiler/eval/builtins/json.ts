@@ -12,7 +12,7 @@ import {
   type Attr,
   call,
   type Effect,
-  force,
+  forceRequest,
   NixAttrs,
   NixFloat,
   NixPath,
@@ -74,7 +74,7 @@ export function* toJson(root: Slot, ctx: EvalContext, context: Set<string>): Eff
       continue;
     }
     if (++depth > ctx.settings.maxCallDepth) throw new NixError("PSL2012", {}, undefined);
-    const v = peek(w.slot) ?? (yield* force(w.slot));
+    const v = peek(w.slot) ?? ((yield forceRequest(w.slot)) as Value);
     if (typeof v === "number" || typeof v === "bigint") out.push(String(v));
     else if (typeof v === "boolean") out.push(v ? "true" : "false");
     else if (v === null) out.push("null");

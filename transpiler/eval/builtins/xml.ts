@@ -8,7 +8,7 @@ import type { EvalContext } from "../context.js";
 import {
   DONE,
   type Effect,
-  force,
+  forceRequest,
   NixAttrs,
   NixFloat,
   NixLambda,
@@ -66,7 +66,7 @@ export function* toXml(
     }
     const d = w.depth;
     let v: Value;
-    if (options.strict) v = peek(w.slot) ?? (yield* force(w.slot));
+    if (options.strict) v = peek(w.slot) ?? ((yield forceRequest(w.slot)) as Value);
     else if (w.slot instanceof Thunk) {
       if (w.slot.state !== DONE) {
         empty(d, "unevaluated");
@@ -91,7 +91,7 @@ export function* toXml(
       const typeSlot = v.get("type");
       let isDrv = false;
       if (typeSlot !== undefined) {
-        const t = peek(typeSlot) ?? (yield* force(typeSlot));
+        const t = peek(typeSlot) ?? ((yield forceRequest(typeSlot)) as Value);
         isDrv = t === "derivation" || (t instanceof NixString && t.s === "derivation");
       }
       const pushAttrs = () => {
@@ -110,7 +110,11 @@ export function* toXml(
         for (const key of ["drvPath", "outPath"]) {
           const s = v.get(key);
           if (s === undefined) continue;
-          const sv = options.strict ? (peek(s) ?? (yield* force(s))) : s instanceof Thunk ? s.value : s;
+          const sv = options.strict
+            ? (peek(s) ?? ((yield forceRequest(s)) as Value))
+            : s instanceof Thunk
+              ? s.value
+              : s;
           const str = typeof sv === "string" ? sv : sv instanceof NixString ? sv.s : undefined;
           if (str !== undefined) {
             attrs[key] = str;

@@ -13,7 +13,7 @@ import { evalError, NixError, typeError } from "../errors.js";
 import {
   type Attr,
   type Effect,
-  force,
+  forceRequest,
   mkString,
   NixAttrs,
   NixString,
@@ -113,7 +113,7 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
   const attrs = attrsValue;
   const nameSlot = attrs.get("name");
   if (nameSlot === undefined) throw evalError("required attribute 'name' missing");
-  const drvName = stringNoContext(peek(nameSlot) ?? (yield* force(nameSlot)));
+  const drvName = stringNoContext(peek(nameSlot) ?? ((yield forceRequest(nameSlot)) as Value));
   checkName(drvName);
   if (drvName.endsWith(".drv")) {
     throw evalError(
@@ -121,9 +121,10 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
     );
   }
   const structured = attrs.get("__structuredAttrs");
-  const isStructured = structured !== undefined && (peek(structured) ?? (yield* force(structured))) === true;
+  const isStructured =
+    structured !== undefined && (peek(structured) ?? ((yield forceRequest(structured)) as Value)) === true;
   const ign = attrs.get("__ignoreNulls");
-  const ignoreNulls = ign !== undefined && (peek(ign) ?? (yield* force(ign))) === true;
+  const ignoreNulls = ign !== undefined && (peek(ign) ?? ((yield forceRequest(ign)) as Value)) === true;
 
   const drv: Derivation = {
     name: drvName,
@@ -145,9 +146,9 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
   for (const key of attrs.keys()) {
     if (key === "__ignoreNulls") continue;
     const slot = attrs.get(key) as Slot;
-    if (ignoreNulls && (peek(slot) ?? (yield* force(slot))) === null) continue;
+    if (ignoreNulls && (peek(slot) ?? ((yield forceRequest(slot)) as Value)) === null) continue;
     if (key === "__contentAddressed" || key === "__impure") {
-      const b = peek(slot) ?? (yield* force(slot));
+      const b = peek(slot) ?? ((yield forceRequest(slot)) as Value);
       if (typeof b !== "boolean") throw typeError("a Boolean", b);
       if (b) {
         const feature = key === "__impure" ? "impure-derivations" : "ca-derivations";
@@ -158,7 +159,7 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
       continue;
     }
     if (key === "args") {
-      const l = peek(slot) ?? (yield* force(slot));
+      const l = peek(slot) ?? ((yield forceRequest(slot)) as Value);
       if (!Array.isArray(l)) throw typeError("a list", l);
       for (const el of l)
         drv.args.push(
@@ -170,11 +171,11 @@ export function* derivationStrict(ctx: EvalContext, attrsValue: Value): Effect<V
     if (isStructured) {
       if (key === "__structuredAttrs") continue;
       json.push(`${jsonString(key)}:${yield* toJson(slot, ctx, context)}`);
-      const v = peek(slot) ?? (yield* force(slot));
+      const v = peek(slot) ?? ((yield forceRequest(slot)) as Value);
       if (key === "outputs") {
         if (!Array.isArray(v)) throw typeError("a list", v);
         const names: string[] = [];
-        for (const el of v) names.push(stringNoContext(peek(el) ?? (yield* force(el))));
+        for (const el of v) names.push(stringNoContext(peek(el) ?? ((yield forceRequest(el)) as Value)));
         outputs = checkOutputs(names);
         continue;
       }
