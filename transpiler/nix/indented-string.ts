@@ -56,26 +56,24 @@ export function stripIndentation(parts: readonly IndPart[], span: Span, opStart:
       continue;
     }
     const t = part.bytes;
+    // Kept text is copied in runs (slices), not byte by byte.
     let s2 = "";
+    let run = 0;
     for (let j = 0; j < t.length; j++) {
-      const ch = t[j] ?? "";
       const c = t.charCodeAt(j);
       if (atStartOfLine) {
         if (c === 32) {
-          if (curDropped++ >= minIndent) s2 += ch;
-        } else if (c === 10) {
-          curDropped = 0;
-          s2 += ch;
+          if (curDropped++ < minIndent) {
+            s2 += t.slice(run, j);
+            run = j + 1;
+          }
         } else {
-          atStartOfLine = false;
           curDropped = 0;
-          s2 += ch;
+          if (c !== 10) atStartOfLine = false;
         }
-      } else {
-        s2 += ch;
-        if (c === 10) atStartOfLine = true;
-      }
+      } else if (c === 10) atStartOfLine = true;
     }
+    s2 += t.slice(run);
     if (remaining === 1) {
       const p = s2.lastIndexOf("\n");
       if (p >= 0 && /^ *$/.test(s2.slice(p + 1))) s2 = s2.slice(0, p + 1);

@@ -854,6 +854,16 @@ class Parser {
   /** Consumes `"…"`; a string when it has no interpolation, else the parts (undefined when empty). */
   private parseStringParts(): string | Expr[] | undefined {
     this.expect(P.QUOTE);
+    // The common case, `"text"`: no parts to build.
+    if (this.tok() === T.STR && this.peek(1) === P.QUOTE) {
+      const v = this.value();
+      this.i += 2;
+      return v;
+    }
+    if (this.tok() === P.QUOTE) {
+      this.i++;
+      return undefined;
+    }
     const parts: Expr[] = [];
     let interpolated = false;
     for (;;) {
