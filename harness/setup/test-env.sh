@@ -57,7 +57,11 @@ start_dockerd() {
     >"$STATE_DIR/dockerd.log" 2>&1 </dev/null &
   echo $! >"$STATE_DIR/dockerd.pid"
   for _ in $(seq 1 120); do
-    docker_up && return 0
+    if docker_up; then
+      # setsid may fork, so take the pid dockerd itself recorded.
+      [ -s /var/run/docker.pid ] && cp /var/run/docker.pid "$STATE_DIR/dockerd.pid"
+      return 0
+    fi
     sleep 0.5
   done
   log "dockerd did not answer within 60 s; last lines of its log:"
