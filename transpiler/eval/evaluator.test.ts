@@ -187,6 +187,14 @@ describe("evaluator API", () => {
     expect(r.diagnostics[0]?.notes.some((n) => n.includes("/e.nix:1:"))).toBe(true);
   });
 
+  it("points at the forcing place and the definition of an infinite recursion", () => {
+    const ev = evaluator({ "/r.nix": "let\n  x = y;\n  y = x + 1;\nin x\n" });
+    const d = ev.evalFile("/r.nix").diagnostics[0];
+    expect(d?.code).toBe("PSL2004");
+    expect(d?.span ? ev.ctx.describePos(d.span) : undefined).toBe("/r.nix:3:7");
+    expect(d?.notes).toContain("the value being evaluated is defined here at /r.nix:2:7");
+  });
+
   it("reports syntax errors of imported files as parse diagnostics", () => {
     const ev = evaluator({ "/bad.nix": "{ a = ; }" });
     const r = ev.evalFile("/bad.nix");

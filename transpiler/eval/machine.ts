@@ -292,7 +292,8 @@ export class Machine {
   }
 
   /** Starts forcing a slot; the value arrives in `ret`. */
-  private beginForce(slot: Slot): void {
+  /** Starts forcing a slot; `site` is where (for "infinite recursion", with the definition). */
+  private beginForce(slot: Slot, site?: Span): void {
     if (!(slot instanceof Thunk)) {
       this.ret = slot;
       this.e = null;
@@ -303,12 +304,13 @@ export class Machine {
         this.ret = slot.value as Value;
         this.e = null;
         return;
-      case RUNNING:
-        throw new NixError(
-          "PSL2004",
-          {},
-          slot.tag === THUNK_EXPR ? (slot.a as Expr | null)?.span : undefined,
-        );
+      case RUNNING: {
+        const def = slot.tag === THUNK_EXPR ? (slot.a as Expr | null)?.span : undefined;
+        const err = new NixError("PSL2004", {}, site ?? def);
+        if (site !== undefined && def !== undefined)
+          err.addTrace("the value being evaluated is defined here", def);
+        throw err;
+      }
       case FAILED:
         throw (slot.error as NixError).copy();
     }
@@ -457,7 +459,7 @@ export class Machine {
     const slot = en.vars[v.index];
     if (slot === undefined) throw new NixError("PSL2007", { name: v.name }, v.span);
     this.e = null;
-    if (slot instanceof Thunk) this.beginForce(slot);
+    if (slot instanceof Thunk) this.beginForce(slot, v.span);
     else this.ret = slot;
   }
 
@@ -474,7 +476,7 @@ export class Machine {
       if (!(attrs instanceof NixAttrs)) throw typeError("a set", attrs, v.span);
       const slot = attrs.get(v.name);
       if (slot !== undefined) {
-        this.beginForce(slot);
+        this.beginForce(slot, v.span);
         return;
       }
       if (en.prevWith < 0) throw new NixError("PSL2007", { name: v.name }, v.span);
@@ -1005,7 +1007,7 @@ export class Machine {
       }
       if (i === path.length - 1) {
         this.e = null;
-        this.beginForce(slot);
+        this.beginForce(slot, e.span);
         return;
       }
       if (slot instanceof Thunk && slot.state !== DONE) {
