@@ -17,6 +17,7 @@
 #   psl-run check CONDITION...                         exit 0 met, 1 a condition failed, 2 an assert failed
 #   psl-run supervise POLICY... [OPTION...] -- PROGRAM  run and restart PROGRAM by systemd's rules
 #   psl-run decide POLICY... --exit-code N | --exit-signal N   exit 0 to restart, 1 to stay down
+#   psl-run control ACTION --name NAME --start PROGRAM  start/stop/status for inits without a manager
 #   psl-run timer TIMER... -- PROGRAM                  run PROGRAM when the timer is due, forever
 #   psl-run follow --pidfile FILE [OPTION...] -- PROGRAM   run a forking daemon and wait while it lives
 #   psl-run pause                                      do nothing until stopped
@@ -261,6 +262,9 @@ psl-run [exec] [OPTION...] -- PROGRAM [ARG...]
 check: --condition|--assert [|][!]CHECK=VALUE
 supervise/decide: --policy P --delay SEC --success "CODES SIGNALS" --prevent ... --force ...
                   --burst N --interval SEC --state DIR
+supervise: --stop-signal SIG --stop-timeout SEC|infinity --final exit|hold --on-final SH-COMMAND
+control start|stop|restart|reload|status --name NAME --start PROGRAM [--reload PROGRAM] [--oneshot]
+                  [--remain] [--state DIR] [--stop-timeout SEC]
 timer: --calendar "MIN HOUR DOM MON DOW" --boot-delay SEC --every SEC --after-finish SEC --random-delay SEC
 EOF
   exit 2
@@ -665,18 +669,19 @@ restart_wanted() {
   _w_code=$1
   _w_sig=$2
   _w_key=${_w_code:-$_w_sig}
+  # _w_clean: whether systemd counts this exit as a success (also read by the caller).
+  _w_clean=no
+  if [ -n "$_w_code" ]; then
+    { [ "$_w_code" = 0 ] || in_set "$_w_code" "$PSL_SUCCESS"; } && _w_clean=yes
+  else
+    { in_set "$_w_sig" "SIGHUP SIGINT SIGTERM SIGPIPE" || in_set "$_w_sig" "$PSL_SUCCESS"; } && _w_clean=yes
+  fi
   if [ -n "$_w_code" ]; then
     in_set "$_w_code" "$PSL_PREVENT" && return 1
     in_set "$_w_code" "$PSL_FORCE" && return 0
   else
     in_set "$_w_sig" "$PSL_PREVENT" && return 1
     in_set "$_w_sig" "$PSL_FORCE" && return 0
-  fi
-  _w_clean=no
-  if [ -n "$_w_code" ]; then
-    { [ "$_w_code" = 0 ] || in_set "$_w_code" "$PSL_SUCCESS"; } && _w_clean=yes
-  else
-    { in_set "$_w_sig" "SIGHUP SIGINT SIGTERM SIGPIPE" || in_set "$_w_sig" "$PSL_SUCCESS"; } && _w_clean=yes
   fi
   : "$_w_key"
   case $PSL_POLICY in
@@ -743,40 +748,221 @@ cmd_decide() {
   exit 0
 }
 
+# ---- supervise ---------------------------------------------------------------------------------------
+# `psl-run supervise` runs PROGRAM as its child and applies the restart policy after each exit. It keeps
+# its own pid in $PSL_STATE/pid and the child's in $PSL_STATE/mainpid ($MAINPID for ExecReload=). A stop
+# request (SIGTERM or SIGINT from whatever started it) becomes systemd's stop: the stop signal to the
+# child, SIGCONT, and SIGKILL when the child outlives the stop timeout. After a final exit (the policy
+# says no restart) it runs the --on-final command and then exits, or with `--final hold` idles until it
+# is stopped (for supervisors that would restart it); $PSL_STATE/result then holds systemd's Result=.
+
+PSL_STOP_SIGNAL=TERM
+PSL_STOP_TIMEOUT=90
+PSL_FINAL="exit"
+PSL_ON_FINAL=
+_sv_child=
+_sv_stop=
+_sv_killer=
+_sv_sleep=
+
+supervise_option() { # returns 0 when it consumed $1 and $2
+  case $1 in
+    --stop-signal) PSL_STOP_SIGNAL=${2#SIG} ;;
+    --stop-timeout) PSL_STOP_TIMEOUT=$2 ;;
+    --final) case $2 in exit | hold) PSL_FINAL=$2 ;; *) die "invalid --final $2" ;; esac ;;
+    --on-final) PSL_ON_FINAL=$2 ;;
+    *) return 1 ;;
+  esac
+}
+
+sv_exit() { # STATUS
+  rm -f "$PSL_STATE/pid" "$PSL_STATE/mainpid"
+  [ -n "$_sv_sleep" ] && kill "$_sv_sleep" 2>/dev/null
+  exit "$1"
+}
+
+# The stop request: the stop signal to the child, then SIGKILL after the stop timeout.
+sv_stop() {
+  _sv_stop=yes
+  [ -n "$_sv_child" ] || sv_exit 0
+  kill -s "$PSL_STOP_SIGNAL" "$_sv_child" 2>/dev/null
+  kill -s CONT "$_sv_child" 2>/dev/null
+  if [ "$PSL_STOP_TIMEOUT" != infinity ] && [ -z "$_sv_killer" ]; then
+    (
+      trap 'kill "$_k" 2>/dev/null; exit 0' TERM
+      sleep "$PSL_STOP_TIMEOUT" &
+      _k=$!
+      wait "$_k" && kill -s KILL "$_sv_child" 2>/dev/null
+    ) &
+    _sv_killer=$!
+  fi
+}
+
+# Sleeps SEC, waking for a stop request.
+sv_sleep() {
+  sleep "$1" &
+  _sv_sleep=$!
+  wait "$_sv_sleep" || :
+  _sv_sleep=
+}
+
+sv_final() { # STATUS RESULT
+  : >"$PSL_STATE/final"
+  printf '%s\n' "$2" >"$PSL_STATE/result"
+  rm -f "$PSL_STATE/mainpid"
+  if [ -n "$PSL_ON_FINAL" ]; then "$_x_sh" -c "$PSL_ON_FINAL" || note "--on-final failed"; fi
+  if [ "$PSL_FINAL" = hold ]; then
+    while :; do
+      sv_sleep 3600
+      [ -n "$_sv_stop" ] && sv_exit 0
+    done
+  fi
+  sv_exit "$1"
+}
+
 cmd_supervise() {
   _sv_exec=
   while [ $# -gt 0 ]; do
-    if policy_option "$1" "${2-}"; then shift 2; continue; fi
+    if policy_option "$1" "${2-}" || supervise_option "$1" "${2-}"; then shift 2; continue; fi
     [ "$1" = --name ] && PSL_NAME=$2
     [ "$1" = -- ] && break
     _sv_exec="$_sv_exec $(q "$1")"
     shift
   done
-  _sv_child=
-  _sv_stop=
-  trap '_sv_stop=yes; [ -n "$_sv_child" ] && kill -TERM "$_sv_child" 2>/dev/null' TERM INT
-  trap '[ -n "$_sv_child" ] && kill -HUP "$_sv_child" 2>/dev/null' HUP
+  _x_sh=$(command -v sh) || die "no sh"
+  trap sv_stop TERM INT
+  trap '[ -n "$_sv_child" ] && kill -s HUP "$_sv_child" 2>/dev/null' HUP
   [ -n "$PSL_STATE" ] || PSL_STATE=/run/psl/$PSL_NAME
-  mkdir -p "$PSL_STATE" 2>/dev/null && rm -f "$PSL_STATE/final"
+  mkdir -p "$PSL_STATE" || die "cannot create $PSL_STATE"
+  rm -f "$PSL_STATE/final" "$PSL_STATE/result"
+  printf '%s\n' "$$" >"$PSL_STATE/pid"
   start_allowed || :
+  # sh starts background jobs with SIGINT and SIGQUIT ignored, and a program would inherit that (a
+  # KillSignal=SIGINT would be lost): GNU env resets them; without it, say so.
+  _sv_reset=
+  if env --default-signal=INT,QUIT true 2>/dev/null; then _sv_reset='env --default-signal=INT,QUIT'; else
+    note "no env --default-signal: the service starts with SIGINT and SIGQUIT ignored"; fi
   while :; do
-    eval "\"\$0\" exec $_sv_exec \"\$@\" &"
+    eval "$_sv_reset \"\$0\" exec $_sv_exec \"\$@\" &"
     _sv_child=$!
+    printf '%s\n' "$_sv_child" >"$PSL_STATE/mainpid"
     while :; do
       wait "$_sv_child"
       _sv_status=$?
       kill -0 "$_sv_child" 2>/dev/null || break
     done
     _sv_child=
-    [ -n "$_sv_stop" ] && exit 0
+    rm -f "$PSL_STATE/mainpid"
+    if [ -n "$_sv_killer" ]; then
+      kill "$_sv_killer" 2>/dev/null
+      _sv_killer=
+    fi
+    [ -n "$_sv_stop" ] && sv_exit 0
     if [ "$_sv_status" -gt 128 ]; then _sv_code=; _sv_sig=$(signame $((_sv_status - 128))); else
       _sv_code=$_sv_status; _sv_sig=; fi
-    # A final exit leaves $PSL_STATE/final behind, for supervisors that must then be told to stay down.
-    restart_wanted "$_sv_code" "$_sv_sig" || { : >"$PSL_STATE/final"; exit "$_sv_status"; }
-    sleep "$PSL_DELAY" || sleep 1
-    [ -n "$_sv_stop" ] && exit 0
-    start_allowed || { : >"$PSL_STATE/final"; exit "$_sv_status"; }
+    _sv_result=exit-code
+    [ -n "$_sv_sig" ] && _sv_result=signal
+    restart_wanted "$_sv_code" "$_sv_sig" || {
+      [ "$_w_clean" = yes ] && _sv_result=success
+      sv_final "$_sv_status" "$_sv_result"
+    }
+    sv_sleep "$PSL_DELAY"
+    [ -n "$_sv_stop" ] && sv_exit 0
+    start_allowed || sv_final "$_sv_status" start-limit-hit
   done
+}
+
+# ---- control (targets without a service manager: busybox init) ------------------------------------
+# `psl-run control ACTION` starts, stops and reports one service whose long-running PROGRAM is
+# `psl-run supervise …` (which records its pid) and whose oneshot PROGRAM runs the commands and returns.
+# status answers with LSB codes: 0 running (or a oneshot with RemainAfterExit= that ran), 1 failed, 3 not
+# running.
+
+ctl_running() {
+  _c_pid=$(cat "$PSL_STATE/pid" 2>/dev/null) && [ -n "$_c_pid" ] && kill -0 "$_c_pid" 2>/dev/null
+}
+
+ctl_start() {
+  if [ -n "$_c_oneshot" ]; then
+    [ -n "$_c_remain" ] && [ -e "$PSL_STATE/done" ] && return 0
+    rm -f "$PSL_STATE/result"
+    "$_c_start" </dev/null || { echo exit-code >"$PSL_STATE/result"; return 1; }
+    [ -n "$_c_remain" ] && : >"$PSL_STATE/done"
+    return 0
+  fi
+  ctl_running && return 0
+  rm -f "$PSL_STATE/pid"
+  if command -v setsid >/dev/null 2>&1; then
+    setsid "$_c_start" </dev/null >/dev/null 2>&1 &
+  else
+    "$_c_start" </dev/null >/dev/null 2>&1 &
+  fi
+  _c_i=0
+  until ctl_running; do
+    _c_i=$((_c_i + 1))
+    [ "$_c_i" -gt 100 ] && { note "did not start"; return 1; }
+    sleep 0.1
+  done
+}
+
+ctl_stop() {
+  rm -f "$PSL_STATE/done" "$PSL_STATE/result"
+  ctl_running || return 0
+  kill -s TERM "$_c_pid" 2>/dev/null
+  _c_i=0
+  while kill -0 "$_c_pid" 2>/dev/null; do
+    _c_i=$((_c_i + 1))
+    [ "$_c_i" -gt "$_c_wait" ] && { note "did not stop"; return 1; }
+    sleep 0.1
+  done
+}
+
+cmd_control() {
+  _c_action=${1-}
+  [ $# -gt 0 ] && shift
+  _c_start=
+  _c_reload=
+  _c_oneshot=
+  _c_remain=
+  _c_wait=1000
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --oneshot) _c_oneshot=yes; shift; continue ;;
+      --remain) _c_remain=yes; shift; continue ;;
+      --name) PSL_NAME=$2 ;;
+      --state) PSL_STATE=$2 ;;
+      --start) _c_start=$2 ;;
+      --reload) _c_reload=$2 ;;
+      --stop-timeout) [ "$2" = infinity ] || _c_wait=$(((${2%.*} + 10) * 10)) ;;
+      *) usage ;;
+    esac
+    [ $# -ge 2 ] || usage
+    shift 2
+  done
+  [ -n "$_c_start" ] || usage
+  [ -n "$PSL_STATE" ] || PSL_STATE=/run/psl/$PSL_NAME
+  mkdir -p "$PSL_STATE" || die "cannot create $PSL_STATE"
+  case $_c_action in
+    start) ctl_start ;;
+    stop) ctl_stop ;;
+    restart) ctl_stop && ctl_start ;;
+    reload)
+      [ -n "$_c_reload" ] || { note "reload is not supported"; exit 3; }
+      ctl_running || { note "not running"; exit 7; }
+      exec "$_c_reload"
+      ;;
+    status)
+      if ctl_running || { [ -n "$_c_remain" ] && [ -e "$PSL_STATE/done" ]; }; then
+        echo "$PSL_NAME is running"
+        exit 0
+      fi
+      case $(cat "$PSL_STATE/result" 2>/dev/null) in
+        '' | success) echo "$PSL_NAME is not running"; exit 3 ;;
+        *) echo "$PSL_NAME has failed"; exit 1 ;;
+      esac
+      ;;
+    *) usage ;;
+  esac
 }
 
 # ---- timer -----------------------------------------------------------------------------------------
@@ -913,6 +1099,7 @@ case ${1-} in
   exec) shift; cmd_exec "$@" ;;
   check) shift; cmd_check "$@" ;;
   supervise) shift; cmd_supervise "$@" ;;
+  control) shift; cmd_control "$@" ;;
   decide) shift; cmd_decide "$@" ;;
   timer) shift; cmd_timer "$@" ;;
   follow) shift; cmd_follow "$@" ;;

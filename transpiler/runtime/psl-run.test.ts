@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -249,5 +249,153 @@ describe.runIf(hasSh)("psl-run decide", () => {
       "1",
     ];
     expect([run(args).status, run(args).status, run(args).status]).toEqual([0, 0, 1]);
+  });
+});
+
+describe.runIf(hasSh)("psl-run supervise", () => {
+  const until = async (what: string, ok: () => boolean, ms = 5000) => {
+    const end = Date.now() + ms;
+    while (!ok()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, "utf8").trim();
+    } catch {
+      return "";
+    }
+  };
+  /** A child that records the signals it gets and ignores them. */
+  const stubborn = (log: string) => [
+    "/bin/sh",
+    "-c",
+    `trap 'echo INT >>${log}' INT; trap 'echo TERM >>${log}' TERM; while :; do sleep 0.1; done`,
+  ];
+
+  it("stops with the stop signal, then SIGKILL after the stop timeout", async () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const log = join(state, "signals");
+    const sv = spawn("sh", [
+      helper,
+      "supervise",
+      "--policy",
+      "always",
+      "--state",
+      state,
+      "--stop-signal",
+      "SIGINT",
+      "--stop-timeout",
+      "1",
+      "--",
+      ...stubborn(log),
+    ]);
+    await until("the main pid", () => read(join(state, "mainpid")) !== "");
+    const main = Number(read(join(state, "mainpid")));
+    expect(read(join(state, "pid"))).toBe(String(sv.pid));
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = Date.now();
+    sv.kill("SIGTERM");
+    const code = await new Promise((r) => sv.on("exit", r));
+    expect(code).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(alive(main)).toBe(false);
+    expect(read(log)).toBe("INT");
+    expect(read(join(state, "pid"))).toBe("");
+  });
+
+  it("holds after a final exit (--final hold) and runs --on-final", async () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const marker = join(state, "told");
+    const sv = spawn("sh", [
+      helper,
+      "supervise",
+      "--policy",
+      "on-failure",
+      "--state",
+      state,
+      "--final",
+      "hold",
+      "--on-final",
+      `touch ${marker}`,
+      "--",
+      "/bin/sh",
+      "-c",
+      "exit 0",
+    ]);
+    await until("the --on-final command", () => existsSync(marker));
+    expect(read(join(state, "result"))).toBe("success");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sv.exitCode).toBe(null);
+    sv.kill("SIGTERM");
+    expect(await new Promise((r) => sv.on("exit", r))).toBe(0);
+  });
+
+  it("records a failed final exit and exits with its status", () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const r = run(["supervise", "--policy", "no", "--state", state, "--", "/bin/sh", "-c", "exit 3"]);
+    expect(r.status).toBe(3);
+    expect(read(join(state, "result"))).toBe("exit-code");
+    expect(read(join(state, "final"))).toBe("");
+  });
+});
+
+describe.runIf(hasSh)("psl-run control", () => {
+  const state = mkdtempSync(join(tmpdir(), "psl-ctl-"));
+  const start = join(state, "start");
+  writeFileSync(
+    start,
+    `#!/bin/sh\nexec sh ${helper} supervise --name ctl --state ${state} -- /bin/sh -c 'while :; do sleep 0.1; done'\n`,
+    { mode: 0o755 },
+  );
+  const ctl = (action: string, extra: string[] = []) =>
+    run(["control", action, "--name", "ctl", "--state", state, "--start", start, ...extra]).status;
+
+  it("starts, reports and stops a supervised service", () => {
+    expect(ctl("status")).toBe(3);
+    expect(ctl("start")).toBe(0);
+    expect(ctl("status")).toBe(0);
+    expect(ctl("start")).toBe(0);
+    expect(ctl("stop")).toBe(0);
+    expect(ctl("status")).toBe(3);
+    expect(ctl("reload")).toBe(3);
+  });
+
+  it("runs a oneshot on each start, and with RemainAfterExit= reports it until stopped", () => {
+    const os = join(state, "os");
+    const log = join(state, "os.log");
+    writeFileSync(os, `#!/bin/sh\necho ran >>${log}\n`, { mode: 0o755 });
+    const once = (action: string, extra: string[] = []) =>
+      run([
+        "control",
+        action,
+        "--name",
+        "os",
+        "--state",
+        join(state, "os.d"),
+        "--start",
+        os,
+        "--oneshot",
+        ...extra,
+      ]).status;
+    expect(once("start")).toBe(0);
+    expect(once("status")).toBe(3);
+    expect(once("start")).toBe(0);
+    expect(readFileSync(log, "utf8")).toBe("ran\nran\n");
+    expect(once("start", ["--remain"])).toBe(0);
+    expect(once("status", ["--remain"])).toBe(0);
+    expect(once("start", ["--remain"])).toBe(0);
+    expect(readFileSync(log, "utf8")).toBe("ran\nran\nran\n");
+    expect(once("stop", ["--remain"])).toBe(0);
+    expect(once("status", ["--remain"])).toBe(3);
   });
 });
