@@ -8,6 +8,7 @@ import { CLI_CODES } from "./codes-cli.js";
 import { EVAL_CODES } from "./codes-eval.js";
 import { FRONTEND_CODES } from "./codes-frontend.js";
 import { INTERNAL_CODES } from "./codes-internal.js";
+import { MODULE_CODES } from "./codes-modules.js";
 import { PARSE_CODES } from "./codes-parse.js";
 import { PORTABILITY_CODES } from "./codes-portability.js";
 import { SPEC_CODES } from "./codes-spec.js";
@@ -16,6 +17,7 @@ import { SPEC_CODES } from "./codes-spec.js";
 export const CODE_TABLES = {
   parse: PARSE_CODES,
   eval: EVAL_CODES,
+  modules: MODULE_CODES,
   frontend: FRONTEND_CODES,
   spec: SPEC_CODES,
   portability: PORTABILITY_CODES,
@@ -26,6 +28,7 @@ export const CODE_TABLES = {
 export const CODES = {
   ...PARSE_CODES,
   ...EVAL_CODES,
+  ...MODULE_CODES,
   ...FRONTEND_CODES,
   ...SPEC_CODES,
   ...PORTABILITY_CODES,

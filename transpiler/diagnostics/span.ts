@@ -64,6 +64,11 @@ export class SourceRegistry {
     return this.texts.get(file);
   }
 
+  /** Every file and its text. */
+  files(): IterableIterator<[string, string]> {
+    return this.texts.entries();
+  }
+
   /** The position of a span's start, or undefined when the file's text is unknown. */
   position(span: Span): Position | undefined {
     const text = this.texts.get(span.file);

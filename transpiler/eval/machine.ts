@@ -123,6 +123,8 @@ export class Machine {
   private ret: Value = null;
   /** Function calls in progress (Nix's call depth). */
   private depth = 0;
+  /** The error the innermost `tryEval` caught last (psl's `pslTryEval` reports it). */
+  lastCaught: NixError | undefined = undefined;
   /** Nested `run()` calls (each costs JavaScript stack). */
   private nesting = 0;
   /** Steps since the time limit was last checked, and the limit (epoch ms). */
@@ -219,6 +221,7 @@ export class Machine {
         case F_TRY:
           // `tryEval` catches only `throw` and failed assertions, as in Nix.
           if (!ne.catchable) break;
+          this.lastCaught = ne;
           this.ret = TRY_FAILED as unknown as Value;
           this.e = null;
           return;

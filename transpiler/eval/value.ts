@@ -53,6 +53,15 @@ export class NixAttrs {
 
   /** `l // r`. A small right side over a large left one is layered instead of copied. */
   static update(l: NixAttrs, r: NixAttrs): NixAttrs {
+    const out = NixAttrs.updateEntries(l, r);
+    const fallback = r.fallback ?? l.fallback;
+    if (fallback === out.fallback) return out;
+    const open = new NixAttrs(out.entries);
+    open.fallback = fallback;
+    return open;
+  }
+
+  private static updateEntries(l: NixAttrs, r: NixAttrs): NixAttrs {
     if (r.size === 0) return l;
     if (l.size === 0) return r;
     if (r.size <= 16 && l.size >= 64) {
@@ -63,7 +72,7 @@ export class NixAttrs {
       out.overlay = overlay;
       out.layers = l.layers + 1;
       let added = 0;
-      for (const k of overlay.keys()) if (l.getAttr(k) === undefined) added++;
+      for (const k of overlay.keys()) if (l.ownAttr(k) === undefined) added++;
       out.count = l.size + added;
       // Bounded lookup chains: every 16 layers, flatten (one copy of the base, the overlays applied).
       if (out.layers >= 16) void out.entries;
@@ -99,9 +108,34 @@ export class NixAttrs {
     return this.count;
   }
 
-  getAttr(name: string): Attr | undefined {
+  /**
+   * psl's open sets (`builtins.pslOpenAttrs`, for packages by any name): an attribute the set does not
+   * have is made on demand by this function and kept. Listing functions see only the real attributes.
+   */
+  fallback: ((name: string) => Slot | undefined) | undefined = undefined;
+  private made: Map<string, Attr> | undefined;
+
+  /** The attribute if the set really has it (no on-demand attributes). */
+  ownAttr(name: string): Attr | undefined {
     if (this.map !== undefined) return this.map.get(name);
-    return (this.overlay as Map<string, Attr>).get(name) ?? (this.base as NixAttrs).getAttr(name);
+    return (this.overlay as Map<string, Attr>).get(name) ?? (this.base as NixAttrs).ownAttr(name);
+  }
+
+  getAttr(name: string): Attr | undefined {
+    const found =
+      this.map !== undefined
+        ? this.map.get(name)
+        : ((this.overlay as Map<string, Attr>).get(name) ?? (this.base as NixAttrs).getAttr(name));
+    if (found !== undefined || this.fallback === undefined) return found;
+    this.made ??= new Map();
+    let made = this.made.get(name);
+    if (made === undefined) {
+      const value = this.fallback(name);
+      if (value === undefined) return undefined;
+      made = { value, pos: undefined };
+      this.made.set(name, made);
+    }
+    return made;
   }
 
   get(name: string): Slot | undefined {

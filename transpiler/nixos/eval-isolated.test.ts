@@ -75,9 +75,11 @@ const pathNames = (spec: ServiceSpec) =>
 
 describe.runIf(nixInstantiate !== undefined)("a NixOS module evaluated in isolation", () => {
   it("ini-daemon: ExecStart, the ini file from pkgs.formats.ini in /etc, users, foreign firewall ports", async () => {
-    const { specs, result } = await isolate(example("ini-daemon"), `[ ${example("settings")} ]`, [
-      "inidaemon",
-    ]);
+    const { specs, result } = await isolate(
+      example("ini-daemon"),
+      `[ ${join(repoRoot, "examples/settings/inidaemon.nix")} ]`,
+      ["inidaemon"],
+    );
     expect(specs.map((s) => s.name)).toEqual(["inidaemon"]);
     const spec = byName(specs, "inidaemon");
     expect(spec.process?.start?.[0]?.argv).toEqual([
@@ -247,7 +249,7 @@ describe.runIf(nixInstantiate !== undefined)("a NixOS module evaluated in isolat
     const exportFile = join(dir, "export.nix");
     writeFileSync(exportFile, EXPORT_EXPRESSION);
     for (const [name, settings, pkgs] of [
-      ["ini-daemon", `[ ${example("settings")} ]`, ["inidaemon"]],
+      ["ini-daemon", `[ ${join(repoRoot, "examples/settings/inidaemon.nix")} ]`, ["inidaemon"]],
       ["timer-backup", "[ { services.nightly-backup.enable = true; } ]", []],
       ["app-with-db", "[ { services.notes-app.enable = true; } ]", []],
     ] as const) {
@@ -262,7 +264,7 @@ describe.runIf(nixInstantiate !== undefined)("a NixOS module evaluated in isolat
 });
 
 const EXAMPLES: readonly (readonly [string, string, readonly string[]])[] = [
-  ["ini-daemon", `[ ${example("settings")} ]`, ["inidaemon"]],
+  ["ini-daemon", `[ ${join(repoRoot, "examples/settings/inidaemon.nix")} ]`, ["inidaemon"]],
   ["multi-instance", "[ { services.queue-worker.instances.a = { }; } ]", ["queue-worker"]],
   ["oneshot-migrate", "[ { services.schema-migrate.enable = true; } ]", []],
   ["timer-backup", "[ { services.nightly-backup.enable = true; } ]", []],

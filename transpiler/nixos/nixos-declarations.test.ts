@@ -70,7 +70,7 @@ const REAL: readonly Case[] = [
 ].map((c) => ({ ...c, real: true }));
 
 const CASES: readonly Case[] = [
-  example("ini-daemon", `[ ${join(repoRoot, "examples/nix/settings.nix")} ]`, ["inidaemon"]),
+  example("ini-daemon", `[ ${join(repoRoot, "examples/settings/inidaemon.nix")} ]`, ["inidaemon"]),
   example("multi-instance", "{ services.queue-worker.instances = { a = { }; b.enable = false; }; }", [
     "queue-worker",
   ]),

@@ -1,15 +1,28 @@
 /** `psl translate`: inputs (unit files, evaluated JSON) → editable `services/<name>.ts` specs + diagnostics. */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Diagnostic, diag, hasErrors, toJsonDiagnostic } from "../../diagnostics/index.js";
+import {
+  type Diagnostic,
+  diag,
+  hasErrors,
+  type SourceRegistry,
+  toJsonDiagnostic,
+} from "../../diagnostics/index.js";
 import { emitSpecSource } from "../../emit-ts/emit-spec.js";
+import { Evaluator } from "../../eval/evaluator.js";
 import { readEvaluatedJson } from "../../frontends/json/read-json.js";
+import { ModuleFrontend } from "../../frontends/module/read-module.js";
+import { parseSettings } from "../../frontends/module/settings.js";
 import { readUnitFiles } from "../../frontends/unit-file/read-units.js";
 import type { ServiceSpec } from "../../spec/schema.js";
+import type { ParsedArgs } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { collectInputs } from "../inputs.js";
+import type { CliIO } from "../io.js";
+import { nodeEvalHost } from "../nix-host.js";
+import { pslPackageRoot } from "../package-root.js";
 import { countSummary } from "../print-diagnostics.js";
-import { createProgress } from "../progress.js";
+import { createProgress, type Progress } from "../progress.js";
 import { type OutputFile, writeOutputs } from "../write-outputs.js";
 
 /** Where psl's type declarations live, for the tsconfig written next to the specs. */
@@ -24,9 +37,11 @@ export const translateCommand: Command = {
   usage: "psl translate <input…> --out DIR [options]",
   description: [
     "Each input is a systemd unit file (.service, .socket, .timer), a directory of them (drop-ins in",
-    "<unit>.d/ are applied), or a .json file: either what `nix eval --json` prints for",
-    "config.systemd.services, or the bundle `psl export-expr` selects (services, sockets, timers,",
-    "tmpfiles, users, groups and environment.etc).",
+    "<unit>.d/ are applied), a .json file (what `nix eval --json` prints for config.systemd.services, or",
+    "the bundle `psl export-expr` selects), or a NixOS module (.nix). A module is evaluated in isolation",
+    "by psl's own Nix evaluator with psl's bundled lib and NixOS declarations (or, with --nixpkgs, the",
+    "real ones), plus the settings given with --set/--set-str/--config; options it sets that psl does",
+    "not carry over (firewall, sysctl, packages, …) are listed as diagnostics.",
     "",
     "Writes DIR/services/<name>.ts (one per service), DIR/diagnostics.json, and DIR/tsconfig.json so",
     "that `npx tsc -p DIR` type-checks edited specs. DIR must be new or empty unless --force is given.",
@@ -43,10 +58,31 @@ export const translateCommand: Command = {
     },
     strict: { kind: "flag", help: "exit 1 when there are warnings" },
     instance: { kind: "list", value: "NAME@INSTANCE", help: "instantiate a template unit, e.g. getty@tty1" },
+    set: {
+      kind: "list",
+      value: "OPTION=EXPR",
+      help: "a setting for NixOS modules; the value is Nix: services.web.port=8080",
+    },
+    "set-str": {
+      kind: "list",
+      value: "OPTION=TEXT",
+      help: "a string setting for NixOS modules: services.web.host=example.org",
+    },
+    config: {
+      kind: "list",
+      value: "FILE.nix",
+      help: "a NixOS module with settings for the modules translated",
+    },
+    nixpkgs: {
+      kind: "string",
+      value: "PATH",
+      help: "evaluate with this nixpkgs checkout's lib (and nixos/lib) instead of psl's bundled ones; default $PSL_NIXPKGS",
+    },
   },
   examples: [
     "psl translate examples/units --out out",
     "psl translate system.json --out out --strict",
+    "psl translate examples/nix/ini-daemon.nix --set services.inidaemon.enable=true --out out",
     'nix eval --json .#nixosConfigurations.host.config --apply "$(psl export-expr)" > system.json',
   ],
   run(args, { io, sources, printer }) {
@@ -61,18 +97,6 @@ export const translateCommand: Command = {
     }
     const inputs = collectInputs(args.positionals, io);
     const diagnostics: Diagnostic[] = [...inputs.diagnostics];
-    for (const n of inputs.nix) {
-      diagnostics.push(
-        diag(
-          "PSL4016",
-          { file: n.path },
-          {
-            position: { file: n.path },
-            notes: ["NixOS modules are read by the module frontend, which this build does not have yet"],
-          },
-        ),
-      );
-    }
     const specs: { spec: ServiceSpec; source: string }[] = [];
     const progress = createProgress(
       io,
@@ -94,6 +118,11 @@ export const translateCommand: Command = {
       const r = readEvaluatedJson(j, sources);
       diagnostics.push(...r.diagnostics);
       for (const spec of r.specs) specs.push({ spec, source: j.path });
+    }
+    if (inputs.nix.length > 0) {
+      const modules = translateModules(inputs.nix, args, io, sources, progress);
+      diagnostics.push(...modules.diagnostics);
+      specs.push(...modules.specs);
     }
     progress.done();
     const unique: { spec: ServiceSpec; source: string }[] = [];
@@ -183,4 +212,47 @@ export const translateCommand: Command = {
 function firstFile(spec: ServiceSpec): string {
   const first = Object.values(spec.provenance ?? {})[0];
   return first?.file ?? "unit files";
+}
+
+/** Translates NixOS modules with one evaluator (the lib is evaluated once for the whole batch). */
+function translateModules(
+  modules: readonly { path: string; text: string }[],
+  args: ParsedArgs,
+  io: CliIO,
+  sources: SourceRegistry,
+  progress: Progress,
+): { specs: { spec: ServiceSpec; source: string }[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = parseSettings(args.lists.get("set") ?? [], args.lists.get("set-str") ?? []);
+  diagnostics.push(...parsed.diagnostics);
+  const nixpkgsArg = args.strings.get("nixpkgs") ?? io.env.PSL_NIXPKGS;
+  const nixpkgs = nixpkgsArg ? path.resolve(io.cwd, nixpkgsArg) : undefined;
+  if (nixpkgs && !io.fs.exists(path.join(nixpkgs, "lib/default.nix"))) {
+    diagnostics.push(diag("PSL3005", { path: nixpkgsArg ?? nixpkgs }));
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return { specs: [], diagnostics };
+  const frontend = new ModuleFrontend({
+    evaluator: new Evaluator({ host: nodeEvalHost(io.env) }),
+    nixDir: path.join(pslPackageRoot(), "transpiler/nixos/nix"),
+    nixpkgs,
+    readText: (p) => {
+      try {
+        return io.fs.readFile(p);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const settings = {
+    sets: parsed.settings,
+    configs: (args.lists.get("config") ?? []).map((c) => ({ path: path.resolve(io.cwd, c), display: c })),
+  };
+  const specs: { spec: ServiceSpec; source: string }[] = [];
+  for (const m of modules) {
+    progress.step(`evaluating ${m.path}`);
+    const r = frontend.translate(path.resolve(io.cwd, m.path), m.path, settings, sources);
+    diagnostics.push(...r.diagnostics);
+    for (const spec of r.specs) specs.push({ spec, source: m.path });
+  }
+  return { specs, diagnostics };
 }

@@ -8,6 +8,7 @@ import { stringNoContext } from "../coerce.js";
 import { NixError, typeError } from "../errors.js";
 import {
   type Attr,
+  call,
   type Effect,
   EMPTY_ATTRS,
   forceRequest,
@@ -132,6 +133,16 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     const attr = s.getAttr(name);
     if (attr === undefined) return null;
     return m.ctx.positionAttrs(attr.pos);
+  }),
+  // psl's own: a set whose missing attributes are made by `f name` (packages by any name in the stub
+  // pkgs), except protocol names starting with `_`. Real Nix does not have it; Nix code tests `builtins ? pslOpenAttrs` first.
+  def("pslOpenAttrs", 2, 2, (a) => {
+    const f = a[0] as Slot;
+    const s = asAttrs(a[1] as Value);
+    const open = new NixAttrs(new Map(s.entries));
+    // Names with a leading `_` are protocol (`__toString`, `__functor`, `_type`): never made up.
+    open.fallback = (name) => (name.startsWith("_") ? undefined : Thunk.native(() => call(f, [name])));
+    return open;
   }),
   def("getEnv", 1, 1, (a, m) => {
     if (m.ctx.settings.pureEval) return "";

@@ -2,6 +2,8 @@
  * Control builtins: `throw`, `abort`, `tryEval` (catches only `throw` and failed assertions, as Nix
  * does), `seq`, `deepSeq`, `trace`/`warn` (written to the evaluation's sink), `addErrorContext`.
  */
+import { diag } from "../../diagnostics/diagnostic.js";
+import { textToBytes } from "../../nix/bytes.js";
 import { coerceToString, TO_STRING } from "../coerce.js";
 import type { EvalContext } from "../context.js";
 import { NixError, typeError } from "../errors.js";
@@ -70,6 +72,15 @@ export const CONTROL_BUILTINS: readonly BuiltinDef[] = [
     const r = (yield { req: REQ_TRY, slot: a[0] as Slot, args: undefined }) as Value | typeof TRY_FAILED;
     if (r === TRY_FAILED) return attrsOf({ success: false, value: false });
     return attrsOf({ success: true, value: a[0] as Slot });
+  }),
+  // psl's own: like `tryEval`, but a failure keeps its message (`{ success; value; message; }`), so psl can
+  // report an option that does not evaluate instead of silently leaving it out. Not in real Nix.
+  def("pslTryEval", 1, 0, function* (a, m) {
+    const r = (yield { req: REQ_TRY, slot: a[0] as Slot, args: undefined }) as Value | typeof TRY_FAILED;
+    if (r !== TRY_FAILED) return attrsOf({ success: true, value: a[0] as Slot, message: null });
+    const e = m.lastCaught;
+    const text = e ? diag(e.code, e.args).message : "evaluation failed";
+    return attrsOf({ success: false, value: false, message: textToBytes(text) });
   }),
   def("seq", 2, 1, function* (a) {
     return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);

@@ -27,12 +27,21 @@ let
       map noFunctions v
     else
       v;
+  # Under psl's evaluator a failing option is not dropped silently: it becomes { __pslError = message; },
+  # which psl reports at the option's definition. An option that merely has no value stays left out.
+  hasNoValue = m: builtins.match ".*(has no value defined|used but not defined).*" m != null;
   printable =
     v:
     let
-      r = tryEval (fromJSON (toJSON (noFunctions v)));
+      json = fromJSON (toJSON (noFunctions v));
+      r = if builtins ? pslTryEval then builtins.pslTryEval json else tryEval json;
     in
-    if r.success then [ r.value ] else [ ];
+    if r.success then
+      [ r.value ]
+    else if r ? message && r.message != null && !hasNoValue r.message then
+      [ { __pslError = r.message; } ]
+    else
+      [ ];
   keep =
     names: set:
     listToAttrs (

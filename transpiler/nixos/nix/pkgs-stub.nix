@@ -19,6 +19,18 @@ let
       version = table.versions.${name} or "1.0";
     };
   package = if packageFor == null then defaultPackage else packageFor;
+  # Under psl's evaluator every name exists on demand: `builtins.pslOpenAttrs` makes a missing attribute
+  # with the function given. A name that looks like a package set (`python3Packages`, `vimPlugins`) gives
+  # a set of packages on demand in turn; a package itself stays closed, since library code asks
+  # derivations `? outputSpecified` and the like. Real Nix lacks the builtin and gets the fixed names.
+  open = builtins ? pslOpenAttrs;
+  isPackageSet = name: builtins.match ".*(Packages|packages|Plugins|plugins|Modules)" name != null;
+  onDemand =
+    name:
+    if isPackageSet name then
+      builtins.pslOpenAttrs (sub: onDemand "${name}.${sub}") { recurseForDerivations = true; }
+    else
+      package name;
   packages = lib.genAttrs (lib.unique (table.names ++ packageNames)) package;
   bash = packages.bash or (package "bash");
   runtimeShell = "${bash}/bin/bash";
@@ -97,4 +109,4 @@ let
       pslMkPackage = mkPackage;
     };
 in
-self
+if open then builtins.pslOpenAttrs onDemand self else self

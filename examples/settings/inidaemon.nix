@@ -1,4 +1,4 @@
-# Example settings file for psl (`psl translate examples/nix/ini-daemon.nix --config examples/nix/settings.nix`):
+# Example settings file for psl (`psl translate examples/nix/ini-daemon.nix --config examples/settings/inidaemon.nix`):
 # an ordinary NixOS module holding the user's choices for the module under translation.
 {
   services.inidaemon = {

@@ -1,0 +1,17 @@
+import type { CodeInfo } from "./code-info.js";
+
+/** NixOS modules evaluated in isolation (3000–3999). */
+export const MODULE_CODES = {
+  PSL3001: {
+    severity: "info",
+    message: "the module sets `{option}`, a system aspect psl does not carry over",
+  },
+  PSL3002: { severity: "error", message: "a NixOS assertion failed: {message}" },
+  PSL3003: { severity: "warning", message: "NixOS warning: {message}" },
+  PSL3004: { severity: "error", message: "invalid setting `{setting}`: {reason}" },
+  PSL3006: { severity: "error", message: "`{option}` does not evaluate: {message}" },
+  PSL3005: {
+    severity: "error",
+    message: "`{path}` is not a nixpkgs checkout: it has no lib/default.nix",
+  },
+} as const satisfies Record<string, CodeInfo>;
