@@ -10,6 +10,10 @@ export const MODULE_CODES = {
   PSL3003: { severity: "warning", message: "NixOS warning: {message}" },
   PSL3004: { severity: "error", message: "invalid setting `{setting}`: {reason}" },
   PSL3006: { severity: "error", message: "`{option}` does not evaluate: {message}" },
+  PSL3007: {
+    severity: "warning",
+    message: "`{option}` is not declared in isolation; `{field}` holds an opaque placeholder for it",
+  },
   PSL3005: {
     severity: "error",
     message: "`{path}` is not a nixpkgs checkout: it has no lib/default.nix",

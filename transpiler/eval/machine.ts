@@ -999,7 +999,7 @@ export class Machine {
         }
         throw typeError("a set", v, e.span).addTrace(`while selecting the attribute '${name}'`, e.span);
       }
-      const slot = v.get(name);
+      const slot = e.def !== undefined ? v.testAttr(name)?.value : v.get(name);
       if (slot === undefined) {
         if (e.def !== undefined) {
           this.e = e.def;
@@ -1068,7 +1068,7 @@ export class Machine {
         this.e = null;
         return;
       }
-      const slot = v.get(name);
+      const slot = v.testAttr(name)?.value;
       if (slot === undefined) {
         this.ret = false;
         this.e = null;

@@ -58,6 +58,7 @@ export class NixAttrs {
     if (fallback === out.fallback) return out;
     const open = new NixAttrs(out.entries);
     open.fallback = fallback;
+    open.fallbackOnTest = r.fallback ? r.fallbackOnTest : l.fallbackOnTest;
     return open;
   }
 
@@ -113,7 +114,14 @@ export class NixAttrs {
    * have is made on demand by this function and kept. Listing functions see only the real attributes.
    */
   fallback: ((name: string) => Slot | undefined) | undefined = undefined;
+  /** Whether `?`, `or` and `hasAttr` see on-demand attributes too (packages: yes; unknown options: no). */
+  fallbackOnTest = true;
   private made: Map<string, Attr> | undefined;
+
+  /** The attribute as `?`, `or` and `builtins.hasAttr` see it. */
+  testAttr(name: string): Attr | undefined {
+    return this.fallbackOnTest ? this.getAttr(name) : this.ownAttr(name);
+  }
 
   /** The attribute if the set really has it (no on-demand attributes). */
   ownAttr(name: string): Attr | undefined {

@@ -75,7 +75,7 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     if (v === undefined) throw new NixError("PSL2006", { name }, undefined);
     return peek(v) ?? ((yield forceRequest(v)) as Value);
   }),
-  def("hasAttr", 2, ALL, (a) => asAttrs(a[1] as Value).get(stringNoContext(a[0] as Value)) !== undefined),
+  def("hasAttr", 2, ALL, (a) => asAttrs(a[1] as Value).testAttr(stringNoContext(a[0] as Value)) !== undefined),
   def("catAttrs", 2, ALL, function* (a) {
     const name = stringNoContext(a[0] as Value);
     const out: Slot[] = [];
@@ -142,6 +142,16 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     const open = new NixAttrs(new Map(s.entries));
     // Names with a leading `_` are protocol (`__toString`, `__functor`, `_type`): never made up.
     open.fallback = (name) => (name.startsWith("_") ? undefined : Thunk.native(() => call(f, [name])));
+    return open;
+  }),
+  // psl's own: a set whose missing attributes, when selected, are `f name`; `?`, `or` and `hasAttr` still
+  // see only the real ones. psl's isolation uses it for options nobody declares (opaque unknown values).
+  def("pslUnknownAttrs", 2, 2, (a) => {
+    const f = a[0] as Slot;
+    const s = asAttrs(a[1] as Value);
+    const open = new NixAttrs(new Map(s.entries));
+    open.fallback = (name) => (name.startsWith("_") ? undefined : Thunk.native(() => call(f, [name])));
+    open.fallbackOnTest = false;
     return open;
   }),
   def("getEnv", 1, 1, (a, m) => {

@@ -164,6 +164,22 @@ describe("NixOS modules through psl's evaluator", () => {
     expect(translate("examples/nix/nope.nix").errors.join("\n")).toMatch(/PSL4015/);
   });
 
+  it("reads undeclared options as opaque placeholders and says which fields depend on them", () => {
+    const r = translate("transpiler/frontends/module/fixtures/reads-undeclared.nix");
+    expect(r.errors).toEqual([]);
+    const s = spec(r.specs, "reader");
+    expect(s.process?.start?.[0]?.argv).toEqual([
+      expect.stringMatching(/-postgresql-[^/]+\/bin\/psql$/),
+      "-p",
+      "«unknown:services.postgresql.settings.port»",
+      "-h",
+      "nixos",
+    ]);
+    expect(r.text).toEqual([
+      "transpiler/frontends/module/fixtures/reads-undeclared.nix:6:5: warning PSL3007: `services.postgresql.settings.port` is not declared in isolation; `reader/process/start/0/argv/2` holds an opaque placeholder for it",
+    ]);
+  });
+
   it("rejects malformed settings", () => {
     expect(parseSettings(["services.x"], []).diagnostics[0]?.code).toBe("PSL3004");
     expect(parseSettings(["a..b=1"], []).diagnostics[0]?.code).toBe("PSL3004");

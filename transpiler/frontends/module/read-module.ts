@@ -134,6 +134,7 @@ export class ModuleFrontend {
       if (d && settingFiles.has(d.span.file) && d.span.file !== display) continue;
       diagnostics.push(diag("PSL3001", { option }, placeOf(d?.span, sources)));
     }
+    for (const s of specs) diagnostics.push(...unknownReads(s));
     for (const message of result.assertions)
       diagnostics.push(diag("PSL3002", { message }, { position: { file: display } }));
     for (const message of result.warnings)
@@ -184,6 +185,38 @@ export class ModuleFrontend {
       };
     }
   }
+}
+
+const UNKNOWN = /«unknown:([^»]+)»/g;
+
+/** One diagnostic per field that holds a placeholder for an option nobody declared, at the field's source. */
+function unknownReads(spec: ServiceSpec): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (typeof node === "string") {
+      for (const m of node.matchAll(UNKNOWN)) {
+        let at = pointer;
+        while (at !== "" && spec.provenance?.[at] === undefined) at = at.replace(/\/[^/]*$/, "");
+        const p = spec.provenance?.[at];
+        const position = p
+          ? {
+              file: p.file,
+              ...(p.line === undefined ? {} : { line: p.line }),
+              ...(p.column === undefined ? {} : { column: p.column }),
+            }
+          : { file: spec.name };
+        out.push(diag("PSL3007", { option: m[1] as string, field: `${spec.name}${pointer}` }, { position }));
+      }
+    } else if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        visit(v, `${pointer}/${i}`);
+      });
+    } else if (typeof node === "object" && node !== null) {
+      for (const [k, v] of Object.entries(node)) if (k !== "provenance") visit(v, `${pointer}/${k}`);
+    }
+  };
+  visit(spec, "");
+  return out;
 }
 
 /** Removes the `{ __pslError = message; }` markers the export leaves for options that do not evaluate. */

@@ -86,7 +86,10 @@ let
   };
 
   evaluated = lib.evalModules {
-    inherit specialArgs;
+    # `_pslUnknowns`: under psl's evaluator with psl's lib, options nobody declares read as opaque unknowns.
+    specialArgs = specialArgs // {
+      _pslUnknowns = true;
+    };
     modules =
       [
         isolation.module

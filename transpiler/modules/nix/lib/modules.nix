@@ -313,9 +313,35 @@ rec {
         };
       };
 
+      # psl's isolation (psl's evaluator only): an option nobody declares reads as an opaque unknown value
+      # instead of failing, so one module translates without the rest of NixOS. `?`/`or` are unaffected.
+      pslUnknowns = (specialArgs._pslUnknowns or false) && builtins ? pslUnknownAttrs;
+      unknownValue =
+        path:
+        let
+          name = builtins.concatStringsSep "." path;
+        in
+        builtins.pslUnknownAttrs (n: unknownValue (path ++ [ n ])) {
+          __pslUnknown = name;
+          __toString = _: "«unknown:${name}»";
+        };
+      openConfig =
+        path: set:
+        builtins.pslUnknownAttrs (n: unknownValue (path ++ [ n ])) (
+          builtins.mapAttrs (
+            n: v:
+            if builtins.isAttrs v && !(v ? outPath) && !(v ? _type) && !(v ? __pslUnknown) then
+              openConfig (path ++ [ n ]) v
+            else
+              v
+          ) set
+        );
+      moduleConfig = if pslUnknowns then openConfig prefix config else config;
+
       collected = collectModules class (specialArgs.modulesPath or "") (modules ++ [ internalModule ]) (
         {
-          inherit lib options config specialArgs;
+          config = moduleConfig;
+          inherit lib options specialArgs;
           _class = class;
         }
         // specialArgs
