@@ -75,7 +75,12 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     if (v === undefined) throw new NixError("PSL2006", { name }, undefined);
     return peek(v) ?? ((yield forceRequest(v)) as Value);
   }),
-  def("hasAttr", 2, ALL, (a) => asAttrs(a[1] as Value).testAttr(stringNoContext(a[0] as Value)) !== undefined),
+  def(
+    "hasAttr",
+    2,
+    ALL,
+    (a) => asAttrs(a[1] as Value).testAttr(stringNoContext(a[0] as Value)) !== undefined,
+  ),
   def("catAttrs", 2, ALL, function* (a) {
     const name = stringNoContext(a[0] as Value);
     const out: Slot[] = [];
