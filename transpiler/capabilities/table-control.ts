@@ -22,7 +22,7 @@ const CONDITIONAL_POLICY = {
   s6: FINISH_DECIDES,
   "s6-rc": FINISH_DECIDES,
   daemontools: emulated(
-    "psl-run supervises inside `run` and marks the service down (svc -d) after a final exit",
+    "psl-run supervises inside `run`; after a final exit it has supervise take the service down (svc -d)",
   ),
   rest: HELPER_SUPERVISES,
 } as const;
@@ -39,7 +39,7 @@ export const RESTART_ROWS: readonly CapabilityRow[] = [
     dinit: native("restart = false"),
     launchd: native("KeepAlive false"),
     "freebsd-rc": native("daemon(8) without -r"),
-    busybox: native("an inittab `once` line"),
+    busybox: native("started once (psl-run supervise records the exit for `control status`)"),
   }),
   row("restart.policy=always", {
     sysvinit: HELPER_SUPERVISES,
@@ -48,7 +48,7 @@ export const RESTART_ROWS: readonly CapabilityRow[] = [
     dinit: native("restart = true"),
     launchd: native("KeepAlive true"),
     "freebsd-rc": native("daemon(8) -r"),
-    busybox: native("an inittab `respawn` line"),
+    busybox: HELPER_SUPERVISES,
     rest: native("the supervisor respawns"),
   }),
   row("restart.policy=on-failure", {
@@ -100,24 +100,28 @@ export const RESTART_ROWS: readonly CapabilityRow[] = [
 export const STOP_ROWS: readonly CapabilityRow[] = [
   row("stop.signal", {
     sysvinit: native("start-stop-daemon --signal"),
-    openrc: native("retry=SIGNAL/timeout"),
-    runit: emulated("control/t sends it instead of SIGTERM"),
+    openrc: native("supervise-daemon's retry schedule (psl-run sends it when it applies the restart policy)"),
+    runit: emulated("control/d and control/t send it instead of SIGTERM"),
     s6: native("down-signal"),
     "s6-rc": native("down-signal"),
     supervisord: native("stopsignal= (TERM, HUP, INT, QUIT, KILL, USR1, USR2 only)"),
     dinit: native("term-signal ="),
     "freebsd-rc": native("sig_stop="),
+    busybox: emulated("`control stop`: psl-run supervise sends it"),
     rest: dropped("behaviour", "the target always stops with SIGTERM"),
   }),
   row("stop.timeoutSec", {
     sysvinit: native("start-stop-daemon --retry SIGNAL/timeout/KILL/5"),
-    openrc: native("retry=SIGNAL/timeout"),
+    openrc: native(
+      "supervise-daemon's retry schedule ends in SIGKILL (psl-run sends it when it applies the restart policy)",
+    ),
     s6: native("timeout-kill"),
     "s6-rc": native("timeout-kill"),
     supervisord: native("stopwaitsecs="),
     dinit: native("stop-timeout ="),
     launchd: native("ExitTimeOut"),
-    runit: dropped("behaviour", "runsv never escalates to SIGKILL (`sv force-stop` does)"),
+    runit: emulated("control/d and control/t send SIGKILL after it (runsv itself never escalates)"),
+    busybox: emulated("`control stop`: psl-run supervise sends SIGKILL after it"),
     rest: dropped("behaviour", "the target does not escalate to SIGKILL after a timeout"),
   }),
   row("stop.killMode=control-group", {

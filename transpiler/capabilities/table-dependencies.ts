@@ -16,10 +16,15 @@ const NO_LAUNCHD_DEPS = dropped("behaviour", "launchd has no dependencies or ord
 
 export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
   row("dependencies.requires", {
-    sysvinit: emulated("Required-Start: in the LSB header (which also orders)"),
+    sysvinit: emulated(
+      "Required-Start: orders the boot; `start` starts it first and fails when it does not start",
+    ),
     openrc: native("need"),
-    runit: emulated("`run` waits for it with `sv -w … check` and fails when it does not come up"),
-    s6: emulated("`run` waits for it with s6-svwait and fails when it does not come up"),
+    runit: emulated("`run` starts it and waits for it (`sv -w … start`), and fails when it does not come up"),
+    s6: emulated("`run` starts it and waits for it (`s6-svc -wU -u`), and fails when it does not come up"),
+    daemontools: emulated(
+      "`run` starts it (svc -u) and waits for svstat to say up, and fails when it does not come up",
+    ),
     "s6-rc": native("dependencies (which also order)"),
     dinit: native("depends-on:"),
     "freebsd-rc": emulated("REQUIRE: orders it first; rcorder does not start it"),
@@ -27,8 +32,11 @@ export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
     rest: dropped("behaviour", "no dependencies: only the start order is kept"),
   }),
   row("dependencies.wants", {
-    sysvinit: emulated("Should-Start: in the LSB header (which also orders)"),
+    sysvinit: emulated("Should-Start: orders the boot; `start` starts it first (its failure is ignored)"),
     openrc: native("want"),
+    supervisors: emulated(
+      "`run` starts it too (and waits for it when ordered after it); its failure is ignored",
+    ),
     "s6-rc": emulated("dependencies (a hard dependency in s6-rc)"),
     dinit: native("waits-for:"),
     rest: ALL_AT_BOOT,

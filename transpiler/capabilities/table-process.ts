@@ -12,7 +12,9 @@ const FOREGROUND = native("the target runs the process in the foreground and sup
 export const PROCESS_ROWS: readonly CapabilityRow[] = [
   row("process.type=simple", {
     sysvinit: native("start-stop-daemon --background; psl-run writes the pid file"),
-    busybox: native("an inittab `respawn` line (`once` without restarts)"),
+    busybox: native(
+      "an inittab `once` line runs it under psl-run supervise; `<libexec>/<name>/control` starts, stops and reports it",
+    ),
     rest: FOREGROUND,
   }),
   row("process.type=exec", { rest: SIMPLE_LIKE }),
@@ -36,13 +38,18 @@ export const PROCESS_ROWS: readonly CapabilityRow[] = [
   }),
   row("process.type=oneshot", {
     sysvinit: emulated("`start` runs the commands and records completion in /run/psl"),
-    openrc: native("start() runs the commands; OpenRC keeps the service started"),
+    openrc: emulated(
+      "start() runs the commands, then marks the service stopped (mark_service_stopped) once OpenRC recorded the start",
+    ),
     "s6-rc": native("a oneshot with `up` (and `down` for ExecStop=)"),
     dinit: native("type = scripted"),
     launchd: native("RunAtLoad without KeepAlive"),
     "freebsd-rc": native("start_cmd runs the commands"),
-    busybox: native("an inittab `wait` line"),
+    busybox: native("an inittab `wait` line at boot; `control start` runs it again"),
     supervisord: emulated("autorestart=false, startsecs=0"),
+    daemontools: emulated(
+      "`run` runs the commands, then has supervise take the service down (svc -d) and waits for that",
+    ),
     supervisors: emulated("`run` runs the commands, then `finish` keeps the service down"),
   }),
   row("process.start", { rest: native("the command line in the target's own quoting") }),
@@ -60,7 +67,7 @@ export const PROCESS_ROWS: readonly CapabilityRow[] = [
     sysvinit: emulated("`status` reports the recorded completion"),
     "freebsd-rc": emulated("`status` reports the recorded completion"),
     launchd: dropped("benign", "launchd keeps no state for a finished job"),
-    busybox: dropped("benign", "busybox init keeps no service state"),
+    busybox: emulated("`control status` reports the completion psl-run recorded"),
     rest: emulated("after the commands, psl-run idles so the service shows as up"),
   }),
   row("process.guessMainPid", { rest: dropped("benign", "only systemd guesses main PIDs") }),
@@ -158,6 +165,7 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     openrc: native("reload() in extra_started_commands"),
     "freebsd-rc": native("extra_commands=reload"),
     runit: emulated("control/h runs them on `sv reload`"),
+    busybox: emulated("`control reload` runs psl's reload script with $MAINPID from psl-run's record"),
     rest: emulated("psl installs a reload script that runs them with $MAINPID from the target's status"),
   }),
   row("lifecycle.stop", {
@@ -174,6 +182,7 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     sysvinit: emulated("`stop` runs them after the process is gone"),
     supervisors: emulated("`finish` runs them after every exit, as systemd does"),
     "s6-rc": emulated("`finish` runs them after every exit, as systemd does"),
+    daemontools: dropped("behaviour", "daemontools 0.76 runs no `finish` script after the process exits"),
     rest: dropped("behaviour", "the target has no hook after the process exits"),
   }),
 ];

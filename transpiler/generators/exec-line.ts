@@ -203,3 +203,23 @@ export function policyOptions(plan: ServicePlan): string[] {
   out.push("--state", `${plan.layout.run}/psl/${plan.spec.name}`);
   return out;
 }
+
+/** TimeoutStopSec= in whole seconds (systemd's default 90 when unset; undefined for `infinity`). */
+export function stopTimeout(plan: ServicePlan): number | undefined {
+  const t = plan.spec.stop?.timeoutSec;
+  if (t === "infinity") return undefined;
+  return typeof t === "number" ? Math.ceil(t) : 90;
+}
+
+/**
+ * `psl-run supervise`'s stop options: KillSignal= and TimeoutStopSec=, so that a stop request from the
+ * target (whatever signal it sends) reaches the process as systemd would stop it.
+ */
+export function stopOptions(plan: ServicePlan): string[] {
+  const sig = plan.spec.stop?.signal;
+  const timeout = stopTimeout(plan);
+  return [
+    ...(sig && sig !== "SIGTERM" ? ["--stop-signal", sig] : []),
+    ...(plan.spec.stop?.timeoutSec !== undefined ? ["--stop-timeout", String(timeout ?? "infinity")] : []),
+  ];
+}

@@ -53,3 +53,27 @@ export function startOrder(specs: readonly ServiceSpec[]): StartOrder {
   }
   return { order, cycles };
 }
+
+/** The generated services a service pulls in when it starts (Requires=/BindsTo= must come up; Wants= may fail). */
+export interface PulledIn {
+  readonly required: readonly string[];
+  readonly wanted: readonly string[];
+}
+
+/**
+ * What starting `spec` starts first, among the services generated together: for targets whose start of
+ * one service does not start another (sysvinit, runit, s6, daemontools), the start path does it.
+ */
+export function pulledIn(spec: ServiceSpec, local: (unit: string) => string | undefined): PulledIn {
+  const d = spec.dependencies;
+  const pick = (units: readonly string[], not: readonly string[]) => {
+    const out: string[] = [];
+    for (const u of units) {
+      const n = local(u);
+      if (n && n !== spec.name && !out.includes(n) && !not.includes(n)) out.push(n);
+    }
+    return out;
+  };
+  const required = pick([...(d?.requires ?? []), ...(d?.bindsTo ?? [])], []);
+  return { required, wanted: pick(d?.wants ?? [], required) };
+}

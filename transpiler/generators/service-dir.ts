@@ -1,22 +1,34 @@
 /**
- * The pieces of a supervision service directory (runit, s6, s6-rc longruns, daemontools): the `run` script
- * (waits for required services, the start sequence, then exec of the main process), a `finish` script that
- * runs ExecStopPost= and applies the restart policy through psl-run's policy engine, and the `log/run`
- * service that takes the journal's place. The target supplies its own commands (how to wait for a service,
- * how to keep the service down, how its finish script receives the exit status).
+ * The pieces of a supervision service directory (runit, s6, s6-rc longruns): the `run` script (starts the
+ * generated services it requires and waits for them, as systemd's start job pulls them in; asks for the
+ * ones it wants; then the start sequence and exec of the main process), a `finish` script that runs
+ * ExecStopPost= and applies the restart policy through psl-run's policy engine, and the `log/run` service
+ * that takes the journal's place. The target supplies its own commands (how to start a service and wait
+ * for it, how to keep the service down, how its finish script receives the exit status).
  */
 
 import { policyOptions } from "./exec-line.js";
 import { helperPath } from "./layout.js";
+import { pulledIn } from "./order.js";
 import type { ServiceContext } from "./pipeline.js";
 import type { ServicePlan } from "./plan.js";
 import { type ShSequenceOptions, shStartSequence, shSteps } from "./sequence.js";
 import { shJoin } from "./sh-quote.js";
 
 export interface SupervisionCommands {
-  /** sh that waits for a generated service to be up, failing when it does not come up. */
-  readonly waitFor: (service: string, timeoutSec: number) => string;
-  /** sh that keeps this service down (from inside run or finish, cwd = the service directory). */
+  /**
+   * How `run` pulls in other generated services (undefined when the target's own dependency engine does,
+   * as s6-rc's): sh that starts one and waits until it is up, failing when it does not come up, and sh
+   * that asks the supervisor to start one without waiting.
+   */
+  readonly pullIn?: {
+    readonly startAndWait: (service: string, timeoutSec: number) => string;
+    readonly startNoWait: (service: string) => string;
+  };
+  /**
+   * sh that keeps this service down (from inside run or finish, cwd = the service directory); it returns
+   * only once the supervisor has taken the request in, so that it cannot restart the service first.
+   */
   readonly stayDown: string;
   /** sh lines that turn the finish script's arguments into `set -- --exit-code N` / `--exit-signal N`. */
   readonly finishArgs: readonly string[];
@@ -33,18 +45,36 @@ export function header(plan: ServicePlan, what: string): string[] {
   ];
 }
 
-/** The generated services this one requires (Requires=, BindsTo=), for the run script to wait for. */
-export function requiredLocal(ctx: ServiceContext): string[] {
-  const deps = ctx.plan.spec.dependencies;
-  const out: string[] = [];
-  for (const u of [...(deps?.requires ?? []), ...(deps?.bindsTo ?? [])]) {
-    const n = ctx.local(u);
-    if (n && !out.includes(n)) out.push(n);
-    else if (!n) ctx.notCarried(u);
-  }
-  for (const u of [...(deps?.wants ?? []), ...(deps?.after ?? []), ...(deps?.before ?? [])])
+/**
+ * The `run` script's lines that start what the service pulls in: Requires=/BindsTo= are started and
+ * waited for (the start fails when they do not come up); Wants= are started, and waited for only when the
+ * service is also ordered after them, and their failure does not matter. Units that are neither generated
+ * together nor a facility of the target are reported.
+ */
+export function startPulledIn(ctx: ServiceContext, cmds: SupervisionCommands): string[] {
+  const spec = ctx.plan.spec;
+  const d = spec.dependencies;
+  for (const u of [
+    ...(d?.requires ?? []),
+    ...(d?.bindsTo ?? []),
+    ...(d?.wants ?? []),
+    ...(d?.after ?? []),
+    ...(d?.before ?? []),
+  ])
     ctx.notCarried(u);
-  return out;
+  const pull = cmds.pullIn;
+  if (!pull) return [];
+  const timeout = typeof spec.readiness?.timeoutSec === "number" ? spec.readiness.timeoutSec : 90;
+  const { required, wanted } = pulledIn(spec, ctx.local);
+  const after = new Set((d?.after ?? []).map(ctx.local));
+  return [
+    ...(required.length > 0 ? ["# Requires=: start these and wait for them to be up"] : []),
+    ...required.map((n) => `${pull.startAndWait(n, timeout)} || exit 1`),
+    ...(wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
+    ...wanted.map((n) =>
+      after.has(n) ? `${pull.startAndWait(n, timeout)} || :` : `${pull.startNoWait(n)} >/dev/null 2>&1 || :`,
+    ),
+  ];
 }
 
 /** The `run` script. */
@@ -54,12 +84,10 @@ export function runScript(
   o: Omit<ShSequenceOptions, "skip">,
 ): string {
   const plan = ctx.plan;
-  const timeout = typeof plan.spec.readiness?.timeoutSec === "number" ? plan.spec.readiness.timeoutSec : 90;
-  const waits = requiredLocal(ctx).map((n) => `${cmds.waitFor(n, timeout)} || exit 1`);
   return [
     ...header(plan, "run script"),
     "exec 2>&1",
-    ...(waits.length > 0 ? ["# Requires=: wait for these to be up", ...waits] : []),
+    ...startPulledIn(ctx, cmds),
     ...shStartSequence(plan, { ...o, skip: `${cmds.stayDown}; exit 0` }),
     "",
   ].join("\n");

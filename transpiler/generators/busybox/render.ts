@@ -1,52 +1,95 @@
 /**
- * The busybox init target: busybox's init has no services, only inittab lines, so each service is psl's
- * launcher script run from an inittab line — `respawn` for Restart=always, `wait` for oneshots (which
- * then run in order before the rest), `once` otherwise (with psl-run's policy engine when it must
- * restart). The lines go into /etc/inittab between `# psl:begin` and `# psl:end` in the generated start
- * order; install.sh replaces that block and makes init re-read it (kill -HUP 1).
+ * The busybox init target: busybox's init has no services, only inittab lines, and no way to stop, restart
+ * or ask about what a line started. So each long-running service runs under `psl-run supervise` (the restart
+ * policy, KillSignal= and TimeoutStopSec=, and a record of its pids under /run/psl/<name>) from an inittab
+ * `once` line, and each oneshot runs from a `wait` line (which then runs in order before the rest); psl's
+ * `<libexec>/<name>/control start|stop|restart|reload|status` (`psl-run control`) does what a service
+ * manager's commands do, answering status with LSB codes. The lines go into /etc/inittab between
+ * `# psl:begin` and `# psl:end` in the generated start order; install.sh replaces that block and makes
+ * init re-read it (kill -HUP 1).
  */
-import { policyOptions } from "../exec-line.js";
-import { startLauncher, startLauncherPath } from "../launcher.js";
+import { policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
+import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
-import { shJoin } from "../sh-quote.js";
+import { shJoin, shQuote } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
 const FRAGMENT = "/usr/lib/psl/inittab";
 
-function action(plan: ServicePlan): "respawn" | "wait" | "once" {
-  if (plan.type === "oneshot") return "wait";
-  return plan.restartPolicy === "always" ? "respawn" : "once";
+const oneshot = (plan: ServicePlan) => plan.type === "oneshot";
+const controlPath = (plan: ServicePlan) => `${plan.dir}/control`;
+const supervisePath = (plan: ServicePlan) => `${plan.dir}/supervise`;
+
+/** The inittab line that starts the service at boot. */
+function inittabLine(plan: ServicePlan): string {
+  return oneshot(plan) ? `::wait:${controlPath(plan)} start` : `::once:${supervisePath(plan)}`;
+}
+
+function script(plan: ServicePlan, what: string, lines: readonly string[]): GeneratedFile {
+  return {
+    path: `rootfs${plan.dir}/${what}`,
+    content: ["#!/bin/sh", `# psl: ${what} ${plan.spec.name} (busybox); generated.`, ...lines, ""].join("\n"),
+    mode: 0o755,
+  };
 }
 
 function renderService(ctx: ServiceContext): RenderedService {
   const plan = ctx.plan;
+  const name = plan.spec.name;
   for (const u of [...(plan.spec.dependencies?.requires ?? []), ...(plan.spec.dependencies?.wants ?? [])]) {
     if (!ctx.local(u)) ctx.notCarried(u);
   }
+  const helper = helperPath("busybox");
   const files: GeneratedFile[] = [startLauncher(plan, { exec: defaultOutput(plan) })];
-  if (action(plan) === "once" && plan.restartPolicy !== "no") {
-    const sup = [
-      "#!/bin/sh",
-      `# psl: supervise ${plan.spec.name} (busybox); generated.`,
-      `exec ${shJoin([helperPath("busybox"), "supervise", ...policyOptions(plan), "--name", plan.spec.name, "--keep-env", "--", startLauncherPath(plan)])}`,
-      "",
+  if (!oneshot(plan)) {
+    const supervise = [
+      helper,
+      "supervise",
+      ...policyOptions(plan),
+      ...stopOptions(plan),
+      "--name",
+      name,
+      "--keep-env",
+      "--",
+      startLauncherPath(plan),
     ];
-    files.push({ path: `rootfs${plan.dir}/supervise`, content: sup.join("\n"), mode: 0o755 });
+    files.push(script(plan, "supervise", [`exec ${shJoin(supervise)}`]));
   }
-  const now = startsAtBoot(plan) && action(plan) !== "respawn";
-  const cmd =
-    action(plan) === "once" && plan.restartPolicy !== "no"
-      ? `${plan.dir}/supervise`
-      : startLauncherPath(plan);
+  const reload = oneshot(plan)
+    ? undefined
+    : reloadLauncher(plan, `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`);
+  if (reload) files.push(reload);
+  const timeout = stopTimeout(plan);
+  const control = [
+    helper,
+    "control",
+    "--name",
+    name,
+    "--state",
+    `${plan.layout.run}/psl/${name}`,
+    "--start",
+    oneshot(plan) ? startLauncherPath(plan) : supervisePath(plan),
+    ...(oneshot(plan) ? ["--oneshot"] : []),
+    ...(oneshot(plan) && plan.spec.process?.remainAfterExit ? ["--remain"] : []),
+    ...(reload ? ["--reload", `${plan.dir}/reload`] : []),
+    ...(timeout !== undefined ? ["--stop-timeout", String(timeout)] : []),
+  ];
+  files.push(
+    script(plan, "control", [
+      "# start|stop|restart|reload|status, as a service manager's commands (status: LSB exit codes)",
+      `exec ${shJoin(control.slice(0, 2))} "\${1-}" ${shJoin(control.slice(2))}`,
+    ]),
+  );
+  const ctl = (action: string) => `${shJoin([controlPath(plan), action])}`;
   return {
     files,
     enable: [],
-    // init starts only new `respawn` lines when it re-reads inittab: start the others once now.
-    start: now ? [`${shJoin([cmd])} </dev/null >/dev/null 2>&1 &`] : [],
-    stop: [],
+    // init runs only new `respawn` lines when it re-reads inittab: start the services now.
+    start: startsAtBoot(plan) ? [ctl("start")] : [],
+    stop: [ctl("stop")],
     disable: [],
   };
 }
@@ -56,10 +99,7 @@ function renderAll(plans: readonly ServicePlan[], order: readonly string[]) {
   const lines = ["# psl:begin"];
   for (const n of order) {
     const p = byName.get(n);
-    if (!p || !startsAtBoot(p)) continue;
-    const cmd =
-      action(p) === "once" && p.restartPolicy !== "no" ? `${p.dir}/supervise` : startLauncherPath(p);
-    lines.push(`::${action(p)}:${cmd}`);
+    if (p && startsAtBoot(p)) lines.push(inittabLine(p));
   }
   lines.push("# psl:end", "");
   const files: GeneratedFile[] = [{ path: `rootfs${FRAGMENT}`, content: lines.join("\n"), mode: 0o644 }];

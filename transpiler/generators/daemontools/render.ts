@@ -1,59 +1,85 @@
 /**
  * The daemontools target: /etc/sv/<name> linked into /etc/service (svscan rescans every 5 s). daemontools
- * always restarts, tells finish nothing about the exit, and has no dependencies; so a service restarted
- * only under some conditions runs under `psl-run supervise`, which applies the policy and leaves a marker
- * that `finish` turns into `svc -d`. `log/run` runs multilog. install.sh starts services in the generated
- * order.
+ * 0.76 always restarts, runs no `finish` script, tells nothing about the exit, and has no dependencies. So
+ * `run` starts the generated services it requires (svc -u, then waits for svstat to say up); a service
+ * restarted only under some conditions runs under `psl-run supervise`, which applies the policy and, after
+ * a final exit, asks supervise to take the service down (svc -d) and waits for it; a oneshot's `run` does
+ * the same once its commands ran. `log/run` runs multilog. install.sh starts services in the generated
+ * order. The reload script runs ExecReload= with $MAINPID from psl-run's record or svstat.
  */
-import { policyOptions } from "../exec-line.js";
+import { policyOptions, stopOptions } from "../exec-line.js";
+import { reloadLauncher } from "../launcher.js";
 import { helperPath } from "../layout.js";
+import { pulledIn } from "../order.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
-import { startsAtBoot } from "../plan.js";
-import { shStartSequence, shSteps } from "../sequence.js";
+import { type ServicePlan, startsAtBoot } from "../plan.js";
+import { shStartSequence } from "../sequence.js";
 import { header } from "../service-dir.js";
-import { shJoin } from "../sh-quote.js";
+import { shJoin, shQuote } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
 const SV = "/etc/sv";
 const SERVICE = "/etc/service";
+
+/** Ask supervise to take this service down, then wait for its SIGTERM (so it cannot restart us first). */
+const downAndWait = (plan: ServicePlan) => `svc -d . ; exec ${shJoin([helperPath(plan.target), "pause"])}`;
+
+/** sh that starts a generated service and waits up to `timeout` seconds for svstat to say up. */
+function startAndWait(name: string, timeout: number): string {
+  const link = shJoin([`${SERVICE}/${name}`]);
+  return `svc -u ${link} && i=0 && until svstat ${link} | grep -q ': up'; do [ "$i" -ge ${timeout * 10} ] && exit 1; sleep 0.1; i=$((i + 1)); done`;
+}
 
 function renderService(ctx: ServiceContext): RenderedService {
   const plan = ctx.plan;
   const name = plan.spec.name;
   const dir = `${SV}/${name}`;
   const link = `${SERVICE}/${name}`;
-  for (const u of [...(plan.spec.dependencies?.requires ?? []), ...(plan.spec.dependencies?.wants ?? [])]) {
+  const d = plan.spec.dependencies;
+  for (const u of [...(d?.requires ?? []), ...(d?.bindsTo ?? []), ...(d?.wants ?? [])]) {
     if (!ctx.local(u)) ctx.notCarried(u);
   }
+  const pulled = pulledIn(plan.spec, ctx.local);
+  const after = new Set((d?.after ?? []).map(ctx.local));
+  const timeout = typeof plan.spec.readiness?.timeoutSec === "number" ? plan.spec.readiness.timeoutSec : 90;
   const pause = plan.type === "oneshot" && plan.spec.process?.remainAfterExit === true;
-  const state = `${plan.layout.run}/psl/${name}`;
   const supervised = plan.type !== "oneshot" && plan.restartPolicy !== "always";
-  const run = shStartSequence(plan, { skip: "svc -d . ; exit 0", pauseAfter: pause });
-  const main = supervised ? run.map((l) => (l.startsWith("exec ") ? supervise(plan, l) : l)) : run;
+  const run = shStartSequence(plan, { skip: downAndWait(plan), pauseAfter: pause });
+  const oneshotDone = plan.type === "oneshot" && !pause;
+  // A failed oneshot is not run again either (systemd leaves it failed).
+  const main = supervised
+    ? run.map((l) => (l.startsWith("exec ") ? supervise(plan, l) : l))
+    : plan.type === "oneshot"
+      ? run.map((l) => l.replace(/ \|\| exit \$\?$/, ` || { ${downAndWait(plan)}; }`))
+      : run;
   const files: GeneratedFile[] = [
     {
       path: `rootfs${dir}/run`,
-      content: [...header(plan, "run script"), "exec 2>&1", ...main, ""].join("\n"),
-      mode: 0o755,
-    },
-  ];
-  const stopPost = plan.spec.lifecycle?.stopPost ?? [];
-  const oneshotDone = plan.type === "oneshot" && !pause;
-  if (supervised || stopPost.length > 0 || oneshotDone) {
-    files.push({
-      path: `rootfs${dir}/finish`,
       content: [
-        ...header(plan, "finish script"),
-        ...shSteps(plan, stopPost, "stopPost", { skip: ":" }).map((l) =>
-          l.replace(/ \|\| exit \$\?$/, " || :"),
+        ...header(plan, "run script"),
+        "exec 2>&1",
+        ...(pulled.required.length > 0 ? ["# Requires=: start these and wait for them to be up"] : []),
+        ...pulled.required.map((n) => `( ${startAndWait(n, Math.ceil(timeout))} ) || exit 1`),
+        ...(pulled.wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
+        ...pulled.wanted.map((n) =>
+          after.has(n)
+            ? `( ${startAndWait(n, Math.ceil(timeout))} ) || :`
+            : `${shJoin(["svc", "-u", `${SERVICE}/${n}`])} 2>/dev/null || :`,
         ),
-        ...(supervised ? [`if [ -e ${shJoin([`${state}/final`])} ]; then svc -d .; fi`] : []),
-        ...(oneshotDone ? ["svc -d ."] : []),
+        ...main,
+        ...(oneshotDone ? ["# Type=oneshot: done; supervise would run it again", downAndWait(plan)] : []),
         "",
       ].join("\n"),
       mode: 0o755,
-    });
-  }
+    },
+  ];
+  const reload = reloadLauncher(
+    plan,
+    supervised
+      ? `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`
+      : `svstat ${shQuote(link)} | sed -n 's/.*(pid \\([0-9]*\\)).*/\\1/p'`,
+  );
+  if (reload) files.push(reload);
   const logDir = `${plan.layout.log}/${name}`;
   files.push({
     path: `rootfs${dir}/log/run`,
@@ -80,11 +106,21 @@ function renderService(ctx: ServiceContext): RenderedService {
   };
 }
 
-/** `exec psl-run --name … -- argv` → `exec psl-run supervise <policy> --name … -- argv`. */
-function supervise(plan: ServiceContext["plan"], line: string): string {
+/**
+ * `exec psl-run --name … -- argv` → `exec psl-run supervise <policy> … --name … -- argv`; after a final
+ * exit psl-run asks supervise to take the service down and waits for it.
+ */
+function supervise(plan: ServicePlan, line: string): string {
   const helper = shJoin([helperPath(plan.target)]);
-  const policy = shJoin(policyOptions(plan));
-  return line.replace(`exec ${helper} `, `exec ${helper} supervise ${policy} `);
+  const opts = shJoin([
+    ...policyOptions(plan),
+    ...stopOptions(plan),
+    "--final",
+    "hold",
+    "--on-final",
+    "svc -d .",
+  ]);
+  return line.replace(`exec ${helper} `, `exec ${helper} supervise ${opts} `);
 }
 
 export const daemontoolsGenerator = defineGenerator({ target: "daemontools", helper: true, renderService });

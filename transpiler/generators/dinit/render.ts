@@ -9,7 +9,7 @@
  */
 import { diag } from "../../diagnostics/index.js";
 import { execLine } from "../exec-line.js";
-import { startLauncher, startLauncherPath, stopLauncher } from "../launcher.js";
+import { reloadLauncher, startLauncher, startLauncherPath, stopLauncher } from "../launcher.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { startsAtBoot } from "../plan.js";
@@ -122,6 +122,12 @@ function renderService(ctx: ServiceContext): RenderedService {
         ),
       );
   files.push({ path: `rootfs${DIR}/${name}`, content: `${lines.join("\n")}\n`, mode: 0o644 });
+  // ExecReload=: psl's reload script, with $MAINPID from `dinitctl status`.
+  const reload = reloadLauncher(
+    plan,
+    `dinitctl status ${shJoin([name])} | sed -n 's/.*Process ID: *\\([0-9]*\\).*/\\1/p'`,
+  );
+  if (reload) files.push(reload);
   const boot = startsAtBoot(plan);
   return {
     files,

@@ -12,7 +12,7 @@ import { diag } from "../../diagnostics/index.js";
 import type { ServiceSpec } from "../../spec/schema.js";
 import { calendarToCron, launchdIntervals } from "../calendar.js";
 import { execLine, pathFromPackages, policyOptions } from "../exec-line.js";
-import { startLauncher, startLauncherPath } from "../launcher.js";
+import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
@@ -144,6 +144,12 @@ function renderService(ctx: ServiceContext): RenderedService {
     content: printPlist(dict, plistString(comment) ? comment : `psl: ${name}`),
     mode: 0o644,
   });
+  // ExecReload=: psl's reload script, with $MAINPID from `launchctl print`.
+  const reload = reloadLauncher(
+    plan,
+    `launchctl print ${shJoin([`system/${label}`])} | sed -n 's/^[[:space:]]*pid = \\([0-9]*\\).*/\\1/p'`,
+  );
+  if (reload) files.push(reload);
   return {
     files,
     enable: [],

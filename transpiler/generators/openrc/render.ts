@@ -3,11 +3,14 @@
  * apart (need from Requires=, want from Wants=, after/before from After=/Before=; systemd's targets become
  * OpenRC's virtual services). Long-running services run under supervise-daemon (Debian's start-stop-daemon
  * cannot watch them), started by our own start() so that every argument is plain sh quoting rather than
- * OpenRC's eval'd variables; stop and status are OpenRC's own. When the restart policy is not `always`,
- * psl-run's policy engine runs under supervise-daemon and idles after a final exit. Oneshots run their
- * commands in start() and stay "started", as OpenRC services do.
+ * OpenRC's eval'd variables; stop and status are OpenRC's own, with KillSignal= and TimeoutStopSec= in the
+ * supervisor's retry schedule. When the restart policy is not `always`, psl-run's policy engine runs under
+ * supervise-daemon, applies the stop signal and timeout to the process itself, and idles after a final
+ * exit. reload() runs ExecReload= with $MAINPID: the supervisor's child (psl-run's record of the process
+ * when psl-run supervises). Oneshots run their commands in start(); without RemainAfterExit= the script
+ * then marks the service stopped once OpenRC has recorded the start, as systemd's unit ends inactive.
  */
-import { execLine, policyOptions, serviceUser } from "../exec-line.js";
+import { execLine, policyOptions, serviceUser, stopOptions, stopTimeout } from "../exec-line.js";
 import { facilityOf } from "../facilities.js";
 import { helperPath } from "../layout.js";
 import { defaultOutput, logFile } from "../output.js";
@@ -61,6 +64,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   const out = oneshot || forking ? defaultOutput(plan) : { stdout: "inherit", stderr: "inherit" };
   const seq = { skip: 'einfo "condition not met: not starting"; return 1', exec: out };
   const pidfile = `${plan.layout.run}/psl/${name}.supervise.pid`;
+  const helper = !oneshot && !forking && plan.restartPolicy !== "always";
   const body: string[] = [
     "#!/sbin/openrc-run",
     "# shellcheck shell=sh disable=SC2034 # variables openrc-run reads",
@@ -70,17 +74,27 @@ function renderService(ctx: ServiceContext): RenderedService {
   const main = spec.process?.start?.[0];
   if (!oneshot && !forking && main) {
     const argv = execLine(plan, main, "main", { always: true, execd: true });
-    const helper = plan.restartPolicy !== "always";
-    const run = helper ? [helperPath("openrc"), "supervise", ...policyOptions(plan), ...argv.slice(1)] : argv;
+    const run = helper
+      ? [
+          helperPath("openrc"),
+          "supervise",
+          ...policyOptions(plan),
+          ...stopOptions(plan),
+          "--final",
+          "hold",
+          ...argv.slice(1),
+        ]
+      : argv;
     const delay = spec.restart?.delaySec;
     const sig = (spec.stop?.signal ?? "SIGTERM").replace(/^SIG/, "");
-    const timeout = typeof spec.stop?.timeoutSec === "number" ? Math.ceil(spec.stop.timeoutSec) : 90;
+    // psl-run supervise kills the process after TimeoutStopSec= itself; supervise-daemon waits longer.
+    const timeout = (stopTimeout(plan) ?? 90) + (helper ? 5 : 0);
     const user = serviceUser(spec);
     const opts = [
       "--pidfile",
       pidfile,
       "--retry",
-      `${sig}/${timeout}`,
+      `${sig}/${timeout}/KILL/5`,
       "--stdout",
       sinkPath(defaultOutput(plan).stdout, log),
       "--stderr",
@@ -146,6 +160,13 @@ function renderService(ctx: ServiceContext): RenderedService {
       body.push(...indent(shSteps(plan, mains, "main", seq).map(asReturn)));
     }
     if (lc?.startPost) body.push(...indent(shSteps(plan, lc.startPost, "post", seq).map(asReturn)));
+    if (oneshot && !spec.process?.remainAfterExit)
+      body.push(
+        "\t# Type=oneshot: the unit ends inactive once its commands ran, so mark it stopped as soon as",
+        "\t# OpenRC has recorded this start (a later start runs the commands again).",
+        '\t( i=0; until service_started "$RC_SVCNAME" || [ "$i" -ge 100 ]; do sleep 0.1; i=$((i + 1)); done',
+        '\t  mark_service_stopped "$RC_SVCNAME" ) </dev/null >/dev/null 2>&1 &',
+      );
     body.push("\teend 0", "}", "");
     body.push("stop() {", '\tebegin "Stopping ${RC_SVCNAME}"');
     if (forking && pidFile) body.push(`\tstart-stop-daemon --stop --pidfile ${shQuote(pidFile)}`);
@@ -153,12 +174,22 @@ function renderService(ctx: ServiceContext): RenderedService {
   }
   const withPid = {
     ...seq,
-    exec: { ...defaultOutput(plan), extra: ["--mainpid-file", spec.process?.pidFile ?? pidfile] },
+    exec: { ...defaultOutput(plan), extra: ["--mainpid", "$MAINPID"] },
   };
+  // $MAINPID: psl-run's record when it supervises, else supervise-daemon's child, else the PID file.
+  const mainpid = helper
+    ? `MAINPID=$(cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null)`
+    : !oneshot && !forking
+      ? "MAINPID=$(service_get_value child_pid)"
+      : `MAINPID=$(cat ${shQuote(spec.process?.pidFile ?? pidfile)} 2>/dev/null)`;
+  const pidSteps = (cmds: Parameters<typeof shSteps>[1], role: Parameters<typeof shSteps>[2]) => [
+    mainpid,
+    ...shSteps(plan, cmds, role, withPid).map((l) => l.replace(`'$MAINPID'`, '"$MAINPID"')),
+  ];
   if (lc?.stop && !oneshot)
     body.push(
       "stop_pre() {",
-      ...indent(shSteps(plan, lc.stop, "stop", withPid).map((l) => l.replace(/ \|\| exit \$\?$/, " || :"))),
+      ...indent(pidSteps(lc.stop, "stop").map((l) => l.replace(/ \|\| exit \$\?$/, " || :"))),
       "}",
       "",
     );
@@ -183,7 +214,7 @@ function renderService(ctx: ServiceContext): RenderedService {
       'extra_started_commands="reload"',
       "reload() {",
       '\tebegin "Reloading ${RC_SVCNAME}"',
-      ...indent(shSteps(plan, lc.reload, "reload", withPid).map(asReturn)),
+      ...indent(pidSteps(lc.reload, "reload").map(asReturn)),
       "\teend 0",
       "}",
       "",

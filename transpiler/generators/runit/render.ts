@@ -1,12 +1,13 @@
 /**
  * The runit target: a service directory /etc/sv/<name> with `run`, `finish` (ExecStopPost= and the restart
  * policy: runit restarts everything, so finish runs `sv down` when systemd would not restart), `log/run`
- * (svlogd), `control/d` (ExecStop=, KillSignal=), `control/t`, `control/h` (ExecReload=) and a `down` file
- * for services that do not start at boot. install.sh links /etc/service/<name> in the generated start
+ * (svlogd), `control/d` (ExecStop=, KillSignal=, TimeoutStopSec=), `control/t`, `control/h` (ExecReload=)
+ * and a `down` file for services that do not start at boot. `run` starts the generated services it
+ * requires and waits for them (`sv -w … start`). install.sh links /etc/service/<name> in the generated start
  * order and waits for each to come up, since runit itself does not order.
  */
 import type { Command } from "../../spec/schema.js";
-import { execLine } from "../exec-line.js";
+import { execLine, stopTimeout } from "../exec-line.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
 import { finishScript, header, runScript, type SupervisionCommands } from "../service-dir.js";
@@ -17,8 +18,16 @@ const SV = "/etc/sv";
 const SERVICE = "/etc/service";
 
 const COMMANDS: SupervisionCommands = {
-  waitFor: (n, t) => `sv -w ${Math.ceil(t)} check ${shJoin([`${SERVICE}/${n}`])} >/dev/null`,
-  stayDown: "sv down . >/dev/null 2>&1 || :",
+  pullIn: {
+    startAndWait: (n, t) => `sv -w ${Math.ceil(t)} start ${shJoin([`${SERVICE}/${n}`])} >/dev/null`,
+    startNoWait: (n) => `sv up ${shJoin([`${SERVICE}/${n}`])}`,
+  },
+  // runsv reads its control pipe only after it has handled a finished child: wait until it reports
+  // "want down", or it may restart the service before it sees the request.
+  stayDown: [
+    "sv down . >/dev/null 2>&1",
+    "i=0; until sv status . 2>/dev/null | grep -q 'want down' || [ \"$i\" -ge 50 ]; do sleep 0.1; i=$((i + 1)); done",
+  ].join("; "),
   finishArgs: [
     "# runit passes the exit code, or -1 and the signal number",
     'if [ "${1:--1}" = -1 ]; then set -- --exit-signal "${2:-0}"; else set -- --exit-code "$1"; fi',
@@ -26,12 +35,38 @@ const COMMANDS: SupervisionCommands = {
   finalExit: "exit 0",
 };
 
-function control(plan: ServicePlan, key: string, steps: string[], signal: string | undefined): GeneratedFile {
+/**
+ * control/<key>: runsv runs it before acting on the command; exit 0 means runsv sends no signal itself. With
+ * KillSignal= or TimeoutStopSec=, it signals the process itself, and SIGKILLs it after the timeout if it is
+ * still the service's process then.
+ */
+function control(
+  plan: ServicePlan,
+  key: string,
+  steps: string[],
+  signal: string | undefined,
+  timeout: number | undefined,
+): GeneratedFile {
+  const sig = (signal ?? "SIGTERM").replace(/^SIG/, "");
+  const kill =
+    signal || timeout !== undefined
+      ? [
+          'pid=$(cat supervise/pid 2>/dev/null); [ -n "$pid" ] || exit 1',
+          `kill -s ${sig} "$pid"; kill -s CONT "$pid" 2>/dev/null`,
+          ...(timeout !== undefined
+            ? [
+                "# TimeoutStopSec=: SIGKILL if it is still running then",
+                `( sleep ${timeout}; [ "$(cat supervise/pid 2>/dev/null)" = "$pid" ] && kill -s KILL "$pid" ) >/dev/null 2>&1 &`,
+              ]
+            : []),
+          "exit 0",
+        ]
+      : ["exit 1"];
   const body = [
     ...header(plan, `control/${key}`),
     "# runsv runs this before acting on the command; exit 0 means it need not send its own signal",
     ...steps,
-    ...(signal ? [`kill -s ${signal.replace(/^SIG/, "")} "$(cat supervise/pid)"`, "exit 0"] : ["exit 1"]),
+    ...kill,
     "",
   ];
   return { path: `rootfs${SV}/${plan.spec.name}/control/${key}`, content: body.join("\n"), mode: 0o755 };
@@ -66,9 +101,11 @@ function renderService(ctx: ServiceContext): RenderedService {
   });
   const signal =
     plan.spec.stop?.signal && plan.spec.stop.signal !== "SIGTERM" ? plan.spec.stop.signal : undefined;
+  const timeout = plan.spec.stop?.timeoutSec !== undefined ? stopTimeout(plan) : undefined;
   const stop = plan.spec.lifecycle?.stop;
-  if (stop || signal) files.push(control(plan, "d", stop ? stepsWithPid(plan, stop, "stop") : [], signal));
-  if (signal) files.push(control(plan, "t", [], signal));
+  if (stop || signal || timeout !== undefined)
+    files.push(control(plan, "d", stop ? stepsWithPid(plan, stop, "stop") : [], signal, timeout));
+  if (signal || timeout !== undefined) files.push(control(plan, "t", [], signal, timeout));
   const reload = plan.spec.lifecycle?.reload;
   if (reload) {
     files.push({

@@ -7,7 +7,7 @@
  * s6-rc is not packaged in Debian bookworm: its output is checked by parsers, not booted.
  */
 import { diag } from "../../diagnostics/index.js";
-import { startLauncher, startLauncherPath, stopLauncher } from "../launcher.js";
+import { reloadLauncher, startLauncher, startLauncherPath, stopLauncher } from "../launcher.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
 import { s6Files } from "../s6/render.js";
@@ -19,7 +19,6 @@ const SOURCE = "/etc/s6-rc/source";
 const LIVE = "/run/s6-rc";
 
 const COMMANDS: SupervisionCommands = {
-  waitFor: () => ":",
   stayDown: "s6-svc -d . || :",
   finishArgs: [
     "# s6 passes the exit code, or 256 and the signal number",
@@ -101,6 +100,11 @@ function renderService(ctx: ServiceContext): RenderedService {
   for (const dep of dependencies(ctx)) {
     files.push({ path: `rootfs${dir}/dependencies.d/${dep}`, content: "", mode: 0o644 });
   }
+  // ExecReload=: psl's reload script, with $MAINPID from the live scan directory.
+  const reload = oneshot
+    ? undefined
+    : reloadLauncher(plan, `s6-svstat -o pid ${shJoin([`${LIVE}/scandir/${name}`])}`);
+  if (reload) files.push(reload);
   return { files, enable: [], start: [], stop: [], disable: [] };
 }
 

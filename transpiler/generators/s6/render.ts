@@ -1,14 +1,18 @@
 /**
  * The s6 target: a service directory /etc/s6/sv/<name> linked into the scan directory /etc/s6/scan with
- * s6-svlink. `run` waits for required services (s6-svwait), runs the start sequence and execs the main
+ * s6-svlink. `run` starts the services it requires and waits for them (`s6-svc -wU -u`), runs the start
+ * sequence and execs the main
  * process through psl-run, which signals readiness on the `notification-fd` just before exec (Type=exec
  * semantics); `finish` runs ExecStopPost= and exits 125 (s6's "do not restart") when systemd would not
  * restart; `down-signal` and `timeout-kill` carry KillSignal= and TimeoutStopSec=; `log/run` runs s6-log.
+ * ExecReload= is psl's reload script, with $MAINPID from `s6-svstat -o pid`.
  */
+
+import { reloadLauncher } from "../launcher.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { startsAtBoot } from "../plan.js";
 import { finishScript, header, runScript, type SupervisionCommands } from "../service-dir.js";
-import { shJoin } from "../sh-quote.js";
+import { shJoin, shQuote } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
 const SV = "/etc/s6/sv";
@@ -16,7 +20,10 @@ const SCAN = "/etc/s6/scan";
 const READY_FD = "3";
 
 const COMMANDS: SupervisionCommands = {
-  waitFor: (n, t) => `s6-svwait -U -t ${Math.ceil(t * 1000)} ${shJoin([`${SCAN}/${n}`])}`,
+  pullIn: {
+    startAndWait: (n, t) => `s6-svc -wU -T ${Math.ceil(t * 1000)} -u ${shJoin([`${SCAN}/${n}`])}`,
+    startNoWait: (n) => `s6-svc -u ${shJoin([`${SCAN}/${n}`])}`,
+  },
   stayDown: "s6-svc -d . || :",
   finishArgs: [
     "# s6 passes the exit code, or 256 and the signal number",
@@ -70,8 +77,9 @@ function renderService(ctx: ServiceContext): RenderedService {
   const name = ctx.plan.spec.name;
   const dir = `${SV}/${name}`;
   const link = `${SCAN}/${name}`;
+  const reload = reloadLauncher(ctx.plan, `s6-svstat -o pid ${shQuote(link)}`);
   return {
-    files: s6Files(ctx, dir, COMMANDS),
+    files: [...s6Files(ctx, dir, COMMANDS), ...(reload ? [reload] : [])],
     enable: [`[ -e ${shJoin([link])} ] || ${shJoin(["s6-svlink", SCAN, dir])}`],
     start: startsAtBoot(ctx.plan)
       ? [`${shJoin(["s6-svc", "-u", link])} || :`, `${shJoin(["s6-svwait", "-u", "-t", "10000", link])} || :`]

@@ -4,17 +4,18 @@
  * supervisord lacks); user=, directory=, umask=, autorestart=/exitcodes=, startretries=, stopsignal=,
  * stopwaitsecs=, stopasgroup=/killasgroup= and the log files are native. ExecStartPre=, conditions, several
  * commands, or an argument a supervisord line cannot hold go through psl's launcher script. supervisord has
- * no dependencies: `priority=` follows the generated start order.
+ * no dependencies: `priority=` follows the generated start order. ExecReload= is psl's reload script, with
+ * $MAINPID from `supervisorctl pid`.
  */
 
 import type { ServiceSpec } from "../../spec/schema.js";
 import { execLine } from "../exec-line.js";
-import { startLauncher, startLauncherPath } from "../launcher.js";
+import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import type { PlanOverride } from "../plan.js";
 import { startsAtBoot } from "../plan.js";
-import { shJoin } from "../sh-quote.js";
+import { shJoin, shQuote } from "../sh-quote.js";
 import { supervisordCommand, supervisordEnvironment, supervisordValue } from "./quote.js";
 
 const CONF = "/etc/supervisor/conf.d";
@@ -58,15 +59,17 @@ function renderService(ctx: ServiceContext): RenderedService {
   const oneshot = plan.type === "oneshot";
   const mains = spec.process?.start ?? [];
   const lc = spec.lifecycle;
+  // RemainAfterExit= needs the launcher's idle step after the commands, so that the program stays RUNNING.
+  const remain = oneshot && spec.process?.remainAfterExit === true;
   const sequence = Boolean(
-    lc?.startPre || lc?.startPost || lc?.condition || spec.conditions || mains.length > 1,
+    lc?.startPre || lc?.startPost || lc?.condition || spec.conditions || mains.length > 1 || remain,
   );
   let command: string | undefined;
   const files = [];
   if (!sequence && mains[0])
     command = supervisordCommand(execLine(plan, mains[0], "main", { always: true, ...out }));
   if (command === undefined) {
-    files.push(startLauncher(plan, { exec: out }));
+    files.push(startLauncher(plan, { exec: out, pauseAfter: remain }));
     command = startLauncherPath(plan);
   }
   const lines = [
@@ -101,6 +104,8 @@ function renderService(ctx: ServiceContext): RenderedService {
   lines.push("redirect_stderr=true", `stdout_logfile=${out.stdout === "null" ? "NONE" : log}`, "");
   const conf = `${CONF}/${name}.conf`;
   files.push({ path: `rootfs${conf}`, content: lines.join("\n"), mode: 0o644 });
+  const reload = reloadLauncher(plan, `supervisorctl pid ${shQuote(name)}`);
+  if (reload) files.push(reload);
   return {
     files,
     enable: [],

@@ -2,14 +2,17 @@
  * The sysvinit target: an LSB init script /etc/init.d/<name>. The LSB header carries the dependencies
  * (Required-Start: from Requires=, Should-Start: from After=/Wants=, X-Start-Before: from Before=, facilities
  * for systemd's well-known targets) and Default-Start for services wanted by the boot; insserv orders the
- * scripts from it. `start` runs the conditions and ExecStartPre=, then start-stop-daemon starts the main
- * process in the background through psl-run (or `psl-run supervise` when it must restart), then
- * ExecStartPost=; `stop` runs ExecStop=, signals with --retry and runs ExecStopPost=; `status` answers with
- * LSB codes (0 running, 1 dead with a pid file, 3 not running).
+ * scripts from it at boot. Later, `start` first starts the generated services it requires (and those it
+ * wants, ignoring their failure), as systemd's start job pulls them in; then it runs the conditions and
+ * ExecStartPre=, then start-stop-daemon starts the main process in the background through psl-run (or
+ * `psl-run supervise` when it must restart, which also applies KillSignal= and TimeoutStopSec= itself),
+ * then ExecStartPost=; `stop` runs ExecStop=, signals with --retry and runs ExecStopPost=; `status`
+ * answers with LSB codes (0 running, 1 dead with a pid file, 3 not running).
  */
-import { execLine, policyOptions } from "../exec-line.js";
+import { execLine, policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
 import { facilityOf } from "../facilities.js";
 import { helperPath } from "../layout.js";
+import { pulledIn } from "../order.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { startsAtBoot } from "../plan.js";
@@ -72,18 +75,19 @@ function renderService(ctx: ServiceContext): RenderedService {
   const lc = spec.lifecycle;
   const main = spec.process?.start ?? [];
   const stopSig = (spec.stop?.signal ?? "SIGTERM").replace(/^SIG/, "");
-  const timeout = typeof spec.stop?.timeoutSec === "number" ? Math.ceil(spec.stop.timeoutSec) : 90;
   const oneshot = plan.type === "oneshot";
   const forking = plan.type === "forking";
+  const supervised = !oneshot && plan.restartPolicy !== "no" && !forking;
+  // psl-run supervise kills the process after TimeoutStopSec= itself; start-stop-daemon waits longer.
+  const timeout = (stopTimeout(plan) ?? 90) + (supervised ? 5 : 0);
   const startMain: string[] = [];
   if (oneshot) {
     startMain.push(...shSteps(plan, main, "main", seq).map((l) => l.replace(/exit \$\?$/, "return 1")));
     if (spec.process?.remainAfterExit) startMain.push(`: >"$DONE"`);
   } else if (main[0]) {
     const argv = execLine(plan, main[0], "main", { always: true, ...out, execd: true });
-    const supervised = plan.restartPolicy !== "no" && !forking;
     const run = supervised
-      ? [helperPath("sysvinit"), "supervise", ...policyOptions(plan), ...argv.slice(1)]
+      ? [helperPath("sysvinit"), "supervise", ...policyOptions(plan), ...stopOptions(plan), ...argv.slice(1)]
       : argv;
     const ssd = forking
       ? [
@@ -113,6 +117,15 @@ function renderService(ctx: ServiceContext): RenderedService {
     startMain.push(`${shJoin(ssd)} || return 1`);
   }
   const mainPid = forking ? (spec.process?.pidFile ?? pidfile) : pidfile;
+  const pulled = pulledIn(spec, ctx.local);
+  const startDeps = [
+    ...(pulled.required.length > 0 ? ["  # Requires=: start these first"] : []),
+    ...pulled.required.map((n) => `  ${shJoin([`${INITD}/${n}`, "start"])} || return 1`),
+    ...(pulled.wanted.length > 0
+      ? ["  # Wants=: start these first; their failure does not stop this start"]
+      : []),
+    ...pulled.wanted.map((n) => `  ${shJoin([`${INITD}/${n}`, "start"])} || :`),
+  ];
   const withPid = { ...seq, exec: { ...out, extra: ["--mainpid-file", mainPid] } };
   const body = [
     "#!/bin/sh",
@@ -126,6 +139,15 @@ function renderService(ctx: ServiceContext): RenderedService {
     "do_start() {",
     `  mkdir -p ${shQuote(`${plan.layout.run}/psl`)}`,
     ...(oneshot ? [] : ["  if is_running; then return 0; fi"]),
+    ...(startDeps.length > 0
+      ? [
+          "  # (a service on a dependency cycle is started once)",
+          '  case " ${PSL_STARTING-} " in *" $NAME "*) return 0 ;; esac',
+          '  PSL_STARTING="${PSL_STARTING-} $NAME"',
+          "  export PSL_STARTING",
+          ...startDeps,
+        ]
+      : []),
     ...shConditionLines(plan, seq).map((l) => `  ${l}`),
     ...(lc?.startPre
       ? [

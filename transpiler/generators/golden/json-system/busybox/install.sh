@@ -54,25 +54,37 @@ psl_member webapp www-data
 
 # Files
 psl_put rootfs/etc/webapp/webapp.ini /etc/webapp/webapp.ini 0644
+psl_put rootfs/usr/lib/psl/backup-timer/control /usr/lib/psl/backup-timer/control 0755
 psl_put rootfs/usr/lib/psl/backup-timer/start /usr/lib/psl/backup-timer/start 0755
+psl_put rootfs/usr/lib/psl/backup-timer/supervise /usr/lib/psl/backup-timer/supervise 0755
 psl_put rootfs/usr/lib/psl/backup/backup-start /usr/lib/psl/backup/backup-start 0755
+psl_put rootfs/usr/lib/psl/backup/control /usr/lib/psl/backup/control 0755
 psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
 psl_put rootfs/usr/lib/psl/inittab /usr/lib/psl/inittab 0644
+psl_put rootfs/usr/lib/psl/migrate/control /usr/lib/psl/migrate/control 0755
 psl_put rootfs/usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-pre-start 0755
 psl_put rootfs/usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/migrate-start 0755
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
+psl_put rootfs/usr/lib/psl/notes/control /usr/lib/psl/notes/control 0755
 psl_put rootfs/usr/lib/psl/notes/start /usr/lib/psl/notes/start 0755
 psl_put rootfs/usr/lib/psl/notes/supervise /usr/lib/psl/notes/supervise 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
+psl_put rootfs/usr/lib/psl/webapp-db/control /usr/lib/psl/webapp-db/control 0755
+psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
 psl_put rootfs/usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-db/start 0755
+psl_put rootfs/usr/lib/psl/webapp-db/supervise /usr/lib/psl/webapp-db/supervise 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/control /usr/lib/psl/webapp-worker/control 0755
 psl_put rootfs/usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/start 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/supervise /usr/lib/psl/webapp-worker/supervise 0755
 psl_put rootfs/usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp-worker/webapp-worker-start 0755
+psl_put rootfs/usr/lib/psl/webapp/control /usr/lib/psl/webapp/control 0755
+psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
 psl_put rootfs/usr/lib/psl/webapp/supervise /usr/lib/psl/webapp/supervise 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-pre-start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-reload 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-start /usr/lib/psl/webapp/webapp-start 0755
-printf '%s\n' /etc/webapp/webapp.ini /usr/lib/psl/backup-timer/start /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/inittab /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/notes/start /usr/lib/psl/notes/supervise /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/start /usr/lib/psl/webapp/supervise /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/webapp/webapp.ini /usr/lib/psl/backup-timer/control /usr/lib/psl/backup-timer/start /usr/lib/psl/backup-timer/supervise /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/control /usr/lib/psl/backup/start /usr/lib/psl/inittab /usr/lib/psl/migrate/control /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/notes/control /usr/lib/psl/notes/start /usr/lib/psl/notes/supervise /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/control /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-db/supervise /usr/lib/psl/webapp-worker/control /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/supervise /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/control /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start /usr/lib/psl/webapp/supervise /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes
@@ -108,9 +120,11 @@ cat /usr/lib/psl/inittab >>/etc/inittab
 # Activation
 kill -HUP 1 2>/dev/null || :
 if [ "${PSL_NO_START:-0}" != 1 ]; then
-  /usr/lib/psl/notes/supervise </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/webapp-db/start </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/migrate/start </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/webapp/supervise </dev/null >/dev/null 2>&1 &
+  /usr/lib/psl/notes/control start
+  /usr/lib/psl/webapp-db/control start
+  /usr/lib/psl/migrate/control start
+  /usr/lib/psl/webapp/control start
+  /usr/lib/psl/webapp-worker/control start
+  /usr/lib/psl/backup-timer/control start
   :
 fi

@@ -67,12 +67,14 @@ psl_put rootfs/usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrat
 psl_put rootfs/usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/migrate-start 0755
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
+psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
 psl_put rootfs/usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp-worker/webapp-worker-start 0755
+psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-pre-start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-reload 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-start /usr/lib/psl/webapp/webapp-start 0755
-printf '%s\n' /etc/dinit.d/backup /etc/dinit.d/backup-timer /etc/dinit.d/migrate /etc/dinit.d/notes /etc/dinit.d/webapp /etc/dinit.d/webapp-db /etc/dinit.d/webapp-worker /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/dinit.d/backup /etc/dinit.d/backup-timer /etc/dinit.d/migrate /etc/dinit.d/notes /etc/dinit.d/webapp /etc/dinit.d/webapp-db /etc/dinit.d/webapp-worker /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

@@ -63,12 +63,14 @@ psl_put rootfs/usr/local/libexec/psl/migrate/migrate-pre-start /usr/local/libexe
 psl_put rootfs/usr/local/libexec/psl/migrate/migrate-start /usr/local/libexec/psl/migrate/migrate-start 0755
 psl_put rootfs/usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/migrate/start 0755
 psl_put rootfs/usr/local/libexec/psl/psl-run /usr/local/libexec/psl/psl-run 0755
+psl_put rootfs/usr/local/libexec/psl/webapp-db/reload /usr/local/libexec/psl/webapp-db/reload 0755
 psl_put rootfs/usr/local/libexec/psl/webapp-worker/webapp-worker-start /usr/local/libexec/psl/webapp-worker/webapp-worker-start 0755
+psl_put rootfs/usr/local/libexec/psl/webapp/reload /usr/local/libexec/psl/webapp/reload 0755
 psl_put rootfs/usr/local/libexec/psl/webapp/start /usr/local/libexec/psl/webapp/start 0755
 psl_put rootfs/usr/local/libexec/psl/webapp/webapp-pre-start /usr/local/libexec/psl/webapp/webapp-pre-start 0755
 psl_put rootfs/usr/local/libexec/psl/webapp/webapp-reload /usr/local/libexec/psl/webapp/webapp-reload 0755
 psl_put rootfs/usr/local/libexec/psl/webapp/webapp-start /usr/local/libexec/psl/webapp/webapp-start 0755
-printf '%s\n' /Library/LaunchDaemons/psl.backup.plist /Library/LaunchDaemons/psl.migrate.plist /Library/LaunchDaemons/psl.notes.plist /Library/LaunchDaemons/psl.webapp-db.plist /Library/LaunchDaemons/psl.webapp-worker.plist /Library/LaunchDaemons/psl.webapp.plist /etc/webapp/webapp.ini /usr/local/libexec/psl/backup/backup-start /usr/local/libexec/psl/migrate/migrate-pre-start /usr/local/libexec/psl/migrate/migrate-start /usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/psl-run /usr/local/libexec/psl/webapp-worker/webapp-worker-start /usr/local/libexec/psl/webapp/start /usr/local/libexec/psl/webapp/webapp-pre-start /usr/local/libexec/psl/webapp/webapp-reload /usr/local/libexec/psl/webapp/webapp-start >/usr/local/libexec/psl/.installed/files
+printf '%s\n' /Library/LaunchDaemons/psl.backup.plist /Library/LaunchDaemons/psl.migrate.plist /Library/LaunchDaemons/psl.notes.plist /Library/LaunchDaemons/psl.webapp-db.plist /Library/LaunchDaemons/psl.webapp-worker.plist /Library/LaunchDaemons/psl.webapp.plist /etc/webapp/webapp.ini /usr/local/libexec/psl/backup/backup-start /usr/local/libexec/psl/migrate/migrate-pre-start /usr/local/libexec/psl/migrate/migrate-start /usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/psl-run /usr/local/libexec/psl/webapp-db/reload /usr/local/libexec/psl/webapp-worker/webapp-worker-start /usr/local/libexec/psl/webapp/reload /usr/local/libexec/psl/webapp/start /usr/local/libexec/psl/webapp/webapp-pre-start /usr/local/libexec/psl/webapp/webapp-reload /usr/local/libexec/psl/webapp/webapp-start >/usr/local/libexec/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

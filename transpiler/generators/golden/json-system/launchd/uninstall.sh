@@ -29,7 +29,9 @@ rm -f /usr/local/libexec/psl/migrate/migrate-pre-start
 rm -f /usr/local/libexec/psl/migrate/migrate-start
 rm -f /usr/local/libexec/psl/migrate/start
 rm -f /usr/local/libexec/psl/psl-run
+rm -f /usr/local/libexec/psl/webapp-db/reload
 rm -f /usr/local/libexec/psl/webapp-worker/webapp-worker-start
+rm -f /usr/local/libexec/psl/webapp/reload
 rm -f /usr/local/libexec/psl/webapp/start
 rm -f /usr/local/libexec/psl/webapp/webapp-pre-start
 rm -f /usr/local/libexec/psl/webapp/webapp-reload

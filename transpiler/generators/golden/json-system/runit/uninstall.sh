@@ -47,7 +47,9 @@ rm -f /etc/sv/webapp-db/run
 rm -f /etc/sv/webapp-worker/finish
 rm -f /etc/sv/webapp-worker/log/run
 rm -f /etc/sv/webapp-worker/run
+rm -f /etc/sv/webapp/control/d
 rm -f /etc/sv/webapp/control/h
+rm -f /etc/sv/webapp/control/t
 rm -f /etc/sv/webapp/finish
 rm -f /etc/sv/webapp/log/run
 rm -f /etc/sv/webapp/run

@@ -51,18 +51,30 @@ psl_user notes notes /nonexistent /usr/sbin/nologin
 psl_user postgres postgres /nonexistent /usr/sbin/nologin
 
 # Files
+psl_put rootfs/usr/lib/psl/backup-timer/control /usr/lib/psl/backup-timer/control 0755
 psl_put rootfs/usr/lib/psl/backup-timer/start /usr/lib/psl/backup-timer/start 0755
+psl_put rootfs/usr/lib/psl/backup-timer/supervise /usr/lib/psl/backup-timer/supervise 0755
+psl_put rootfs/usr/lib/psl/backup/control /usr/lib/psl/backup/control 0755
 psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
 psl_put rootfs/usr/lib/psl/inittab /usr/lib/psl/inittab 0644
+psl_put rootfs/usr/lib/psl/migrate/control /usr/lib/psl/migrate/control 0755
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
+psl_put rootfs/usr/lib/psl/notes/control /usr/lib/psl/notes/control 0755
 psl_put rootfs/usr/lib/psl/notes/start /usr/lib/psl/notes/start 0755
 psl_put rootfs/usr/lib/psl/notes/supervise /usr/lib/psl/notes/supervise 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
+psl_put rootfs/usr/lib/psl/webapp-db/control /usr/lib/psl/webapp-db/control 0755
+psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
 psl_put rootfs/usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-db/start 0755
+psl_put rootfs/usr/lib/psl/webapp-db/supervise /usr/lib/psl/webapp-db/supervise 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/control /usr/lib/psl/webapp-worker/control 0755
 psl_put rootfs/usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/start 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/supervise /usr/lib/psl/webapp-worker/supervise 0755
+psl_put rootfs/usr/lib/psl/webapp/control /usr/lib/psl/webapp/control 0755
+psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
 psl_put rootfs/usr/lib/psl/webapp/supervise /usr/lib/psl/webapp/supervise 0755
-printf '%s\n' /usr/lib/psl/backup-timer/start /usr/lib/psl/backup/start /usr/lib/psl/inittab /usr/lib/psl/migrate/start /usr/lib/psl/notes/start /usr/lib/psl/notes/supervise /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp/start /usr/lib/psl/webapp/supervise >/usr/lib/psl/.installed/files
+printf '%s\n' /usr/lib/psl/backup-timer/control /usr/lib/psl/backup-timer/start /usr/lib/psl/backup-timer/supervise /usr/lib/psl/backup/control /usr/lib/psl/backup/start /usr/lib/psl/inittab /usr/lib/psl/migrate/control /usr/lib/psl/migrate/start /usr/lib/psl/notes/control /usr/lib/psl/notes/start /usr/lib/psl/notes/supervise /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/control /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/start /usr/lib/psl/webapp-db/supervise /usr/lib/psl/webapp-worker/control /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/supervise /usr/lib/psl/webapp/control /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start /usr/lib/psl/webapp/supervise >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes
@@ -95,9 +107,11 @@ cat /usr/lib/psl/inittab >>/etc/inittab
 # Activation
 kill -HUP 1 2>/dev/null || :
 if [ "${PSL_NO_START:-0}" != 1 ]; then
-  /usr/lib/psl/notes/supervise </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/webapp-db/start </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/migrate/start </dev/null >/dev/null 2>&1 &
-  /usr/lib/psl/webapp/supervise </dev/null >/dev/null 2>&1 &
+  /usr/lib/psl/notes/control start
+  /usr/lib/psl/webapp-db/control start
+  /usr/lib/psl/migrate/control start
+  /usr/lib/psl/webapp/control start
+  /usr/lib/psl/webapp-worker/control start
+  /usr/lib/psl/backup-timer/control start
   :
 fi

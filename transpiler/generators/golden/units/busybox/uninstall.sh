@@ -9,18 +9,37 @@ fi
 psl_delete_account() { if [ "$1" = user ]; then userdel "$2" || deluser "$2"; else groupdel "$2" || delgroup "$2"; fi; }
 
 # Stop and disable, dependents first
+/usr/lib/psl/backup-timer/control stop || :
+/usr/lib/psl/webapp-worker/control stop || :
+/usr/lib/psl/webapp/control stop || :
+/usr/lib/psl/migrate/control stop || :
+/usr/lib/psl/backup/control stop || :
+/usr/lib/psl/webapp-db/control stop || :
+/usr/lib/psl/notes/control stop || :
 if [ -f /etc/inittab ]; then sed -i '/^# psl:begin$/,/^# psl:end$/d' /etc/inittab; fi
 
 # Files
+rm -f /usr/lib/psl/backup-timer/control
 rm -f /usr/lib/psl/backup-timer/start
+rm -f /usr/lib/psl/backup-timer/supervise
+rm -f /usr/lib/psl/backup/control
 rm -f /usr/lib/psl/backup/start
 rm -f /usr/lib/psl/inittab
+rm -f /usr/lib/psl/migrate/control
 rm -f /usr/lib/psl/migrate/start
+rm -f /usr/lib/psl/notes/control
 rm -f /usr/lib/psl/notes/start
 rm -f /usr/lib/psl/notes/supervise
 rm -f /usr/lib/psl/psl-run
+rm -f /usr/lib/psl/webapp-db/control
+rm -f /usr/lib/psl/webapp-db/reload
 rm -f /usr/lib/psl/webapp-db/start
+rm -f /usr/lib/psl/webapp-db/supervise
+rm -f /usr/lib/psl/webapp-worker/control
 rm -f /usr/lib/psl/webapp-worker/start
+rm -f /usr/lib/psl/webapp-worker/supervise
+rm -f /usr/lib/psl/webapp/control
+rm -f /usr/lib/psl/webapp/reload
 rm -f /usr/lib/psl/webapp/start
 rm -f /usr/lib/psl/webapp/supervise
 rmdir /run/postgresql 2>/dev/null || :

@@ -54,25 +54,23 @@ psl_user postgres postgres /nonexistent /usr/sbin/nologin
 psl_put rootfs/etc/sv/backup-timer/log/run /etc/sv/backup-timer/log/run 0755
 psl_put rootfs/etc/sv/backup-timer/run /etc/sv/backup-timer/run 0755
 psl_put rootfs/etc/sv/backup/down /etc/sv/backup/down 0644
-psl_put rootfs/etc/sv/backup/finish /etc/sv/backup/finish 0755
 psl_put rootfs/etc/sv/backup/log/run /etc/sv/backup/log/run 0755
 psl_put rootfs/etc/sv/backup/run /etc/sv/backup/run 0755
 psl_put rootfs/etc/sv/migrate/log/run /etc/sv/migrate/log/run 0755
 psl_put rootfs/etc/sv/migrate/run /etc/sv/migrate/run 0755
-psl_put rootfs/etc/sv/notes/finish /etc/sv/notes/finish 0755
 psl_put rootfs/etc/sv/notes/log/run /etc/sv/notes/log/run 0755
 psl_put rootfs/etc/sv/notes/run /etc/sv/notes/run 0755
-psl_put rootfs/etc/sv/webapp-db/finish /etc/sv/webapp-db/finish 0755
 psl_put rootfs/etc/sv/webapp-db/log/run /etc/sv/webapp-db/log/run 0755
 psl_put rootfs/etc/sv/webapp-db/run /etc/sv/webapp-db/run 0755
 psl_put rootfs/etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/log/run 0755
 psl_put rootfs/etc/sv/webapp-worker/run /etc/sv/webapp-worker/run 0755
-psl_put rootfs/etc/sv/webapp/finish /etc/sv/webapp/finish 0755
 psl_put rootfs/etc/sv/webapp/log/run /etc/sv/webapp/log/run 0755
 psl_put rootfs/etc/sv/webapp/run /etc/sv/webapp/run 0755
 psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
-printf '%s\n' /etc/sv/backup-timer/log/run /etc/sv/backup-timer/run /etc/sv/backup/down /etc/sv/backup/finish /etc/sv/backup/log/run /etc/sv/backup/run /etc/sv/migrate/log/run /etc/sv/migrate/run /etc/sv/notes/finish /etc/sv/notes/log/run /etc/sv/notes/run /etc/sv/webapp-db/finish /etc/sv/webapp-db/log/run /etc/sv/webapp-db/run /etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/run /etc/sv/webapp/finish /etc/sv/webapp/log/run /etc/sv/webapp/run /usr/lib/psl/backup/start /usr/lib/psl/psl-run >/usr/lib/psl/.installed/files
+psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
+psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
+printf '%s\n' /etc/sv/backup-timer/log/run /etc/sv/backup-timer/run /etc/sv/backup/down /etc/sv/backup/log/run /etc/sv/backup/run /etc/sv/migrate/log/run /etc/sv/migrate/run /etc/sv/notes/log/run /etc/sv/notes/run /etc/sv/webapp-db/log/run /etc/sv/webapp-db/run /etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/run /etc/sv/webapp/log/run /etc/sv/webapp/run /usr/lib/psl/backup/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp/reload >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

@@ -35,24 +35,22 @@ svc -dx /etc/service/notes /etc/service/notes/log 2>/dev/null || : || :
 rm -f /etc/sv/backup-timer/log/run
 rm -f /etc/sv/backup-timer/run
 rm -f /etc/sv/backup/down
-rm -f /etc/sv/backup/finish
 rm -f /etc/sv/backup/log/run
 rm -f /etc/sv/backup/run
 rm -f /etc/sv/migrate/log/run
 rm -f /etc/sv/migrate/run
-rm -f /etc/sv/notes/finish
 rm -f /etc/sv/notes/log/run
 rm -f /etc/sv/notes/run
-rm -f /etc/sv/webapp-db/finish
 rm -f /etc/sv/webapp-db/log/run
 rm -f /etc/sv/webapp-db/run
 rm -f /etc/sv/webapp-worker/log/run
 rm -f /etc/sv/webapp-worker/run
-rm -f /etc/sv/webapp/finish
 rm -f /etc/sv/webapp/log/run
 rm -f /etc/sv/webapp/run
 rm -f /usr/lib/psl/backup/start
 rm -f /usr/lib/psl/psl-run
+rm -f /usr/lib/psl/webapp-db/reload
+rm -f /usr/lib/psl/webapp/reload
 rmdir /run/postgresql 2>/dev/null || :
 rmdir /run/webapp 2>/dev/null || :
 if [ "${PSL_PURGE:-0}" = 1 ]; then

@@ -61,8 +61,10 @@ psl_put rootfs/etc/dinit.d/webapp-worker /etc/dinit.d/webapp-worker 0644
 psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
+psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
+psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
-printf '%s\n' /etc/dinit.d/backup /etc/dinit.d/backup-timer /etc/dinit.d/migrate /etc/dinit.d/notes /etc/dinit.d/webapp /etc/dinit.d/webapp-db /etc/dinit.d/webapp-worker /usr/lib/psl/backup/start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp/start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/dinit.d/backup /etc/dinit.d/backup-timer /etc/dinit.d/migrate /etc/dinit.d/notes /etc/dinit.d/webapp /etc/dinit.d/webapp-db /etc/dinit.d/webapp-worker /usr/lib/psl/backup/start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

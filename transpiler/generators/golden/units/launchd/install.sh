@@ -58,8 +58,10 @@ psl_put rootfs/Library/LaunchDaemons/psl.webapp-worker.plist /Library/LaunchDaem
 psl_put rootfs/Library/LaunchDaemons/psl.webapp.plist /Library/LaunchDaemons/psl.webapp.plist 0644
 psl_put rootfs/usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/migrate/start 0755
 psl_put rootfs/usr/local/libexec/psl/psl-run /usr/local/libexec/psl/psl-run 0755
+psl_put rootfs/usr/local/libexec/psl/webapp-db/reload /usr/local/libexec/psl/webapp-db/reload 0755
+psl_put rootfs/usr/local/libexec/psl/webapp/reload /usr/local/libexec/psl/webapp/reload 0755
 psl_put rootfs/usr/local/libexec/psl/webapp/start /usr/local/libexec/psl/webapp/start 0755
-printf '%s\n' /Library/LaunchDaemons/psl.backup.plist /Library/LaunchDaemons/psl.migrate.plist /Library/LaunchDaemons/psl.notes.plist /Library/LaunchDaemons/psl.webapp-db.plist /Library/LaunchDaemons/psl.webapp-worker.plist /Library/LaunchDaemons/psl.webapp.plist /usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/psl-run /usr/local/libexec/psl/webapp/start >/usr/local/libexec/psl/.installed/files
+printf '%s\n' /Library/LaunchDaemons/psl.backup.plist /Library/LaunchDaemons/psl.migrate.plist /Library/LaunchDaemons/psl.notes.plist /Library/LaunchDaemons/psl.webapp-db.plist /Library/LaunchDaemons/psl.webapp-worker.plist /Library/LaunchDaemons/psl.webapp.plist /usr/local/libexec/psl/migrate/start /usr/local/libexec/psl/psl-run /usr/local/libexec/psl/webapp-db/reload /usr/local/libexec/psl/webapp/reload /usr/local/libexec/psl/webapp/start >/usr/local/libexec/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

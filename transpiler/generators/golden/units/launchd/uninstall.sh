@@ -25,6 +25,8 @@ rm -f /Library/LaunchDaemons/psl.webapp-worker.plist
 rm -f /Library/LaunchDaemons/psl.webapp.plist
 rm -f /usr/local/libexec/psl/migrate/start
 rm -f /usr/local/libexec/psl/psl-run
+rm -f /usr/local/libexec/psl/webapp-db/reload
+rm -f /usr/local/libexec/psl/webapp/reload
 rm -f /usr/local/libexec/psl/webapp/start
 rmdir /var/run/postgresql 2>/dev/null || :
 rmdir /var/run/webapp 2>/dev/null || :

@@ -60,6 +60,8 @@ rm -f /etc/s6/sv/webapp/timeout-finish
 rm -f /etc/s6/sv/webapp/timeout-kill
 rm -f /usr/lib/psl/backup/start
 rm -f /usr/lib/psl/psl-run
+rm -f /usr/lib/psl/webapp-db/reload
+rm -f /usr/lib/psl/webapp/reload
 rmdir /run/postgresql 2>/dev/null || :
 rmdir /run/webapp 2>/dev/null || :
 if [ "${PSL_PURGE:-0}" = 1 ]; then

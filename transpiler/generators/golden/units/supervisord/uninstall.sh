@@ -28,6 +28,8 @@ rm -f /etc/supervisor/conf.d/webapp.conf
 rm -f /usr/lib/psl/backup/start
 rm -f /usr/lib/psl/migrate/start
 rm -f /usr/lib/psl/psl-run
+rm -f /usr/lib/psl/webapp-db/reload
+rm -f /usr/lib/psl/webapp/reload
 rm -f /usr/lib/psl/webapp/start
 rmdir /run/postgresql 2>/dev/null || :
 rmdir /run/webapp 2>/dev/null || :
