@@ -150,6 +150,71 @@ describe("psl translate", () => {
   });
 });
 
+describe("NixOS modules on the command line", () => {
+  it("translates a module with settings, and lists system aspects and assumptions in the report", async () => {
+    const t = await psl([
+      "translate",
+      "examples/nix/ini-daemon.nix",
+      "--config",
+      "examples/settings/inidaemon.nix",
+      "--out",
+      "out",
+    ]);
+    expect(t.code).toBe(0);
+    expect(t.stderr).toMatch(
+      /examples\/nix\/ini-daemon\.nix:\d+:\d+: info PSL3001: the module sets `networking\.firewall\.allowedTCPPorts`/,
+    );
+    expect(readFileSync(join(dir, "out/services/inidaemon.ts"), "utf8")).toMatch(/port=7171/);
+    writeFileSync(
+      join(dir, "reads.nix"),
+      '{ config, ... }: { systemd.services.r.serviceConfig.ExecStart = "/bin/r ${toString config.services.other.port}"; }\n',
+    );
+    const r = await psl([
+      "report",
+      "examples/nix/ini-daemon.nix",
+      "reads.nix",
+      "--config",
+      "examples/settings/inidaemon.nix",
+      "--target",
+      "runit",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      inputs: { source: string; systemAspects?: unknown[]; assumptions?: unknown[] }[];
+    };
+    expect(report.inputs.find((i) => i.source === "examples/nix/ini-daemon.nix")?.systemAspects).toEqual([
+      expect.objectContaining({
+        option: "networking.firewall.allowedTCPPorts",
+        file: "examples/nix/ini-daemon.nix",
+      }),
+    ]);
+    expect(report.inputs.find((i) => i.source === "reads.nix")?.assumptions).toEqual([
+      { option: "services.other.port", field: "r/process/start/0/argv/1", file: "reads.nix", line: 1 },
+    ]);
+  });
+
+  it("reports a module that does not evaluate and still translates the others of the batch", async () => {
+    writeFileSync(
+      join(dir, "broken.nix"),
+      "{ lib, ... }: { systemd.services.b.serviceConfig.ExecStart = lib.nope; }\n",
+    );
+    const r = await psl([
+      "translate",
+      "broken.nix",
+      "examples/nix/oneshot-migrate.nix",
+      "--set",
+      "services.schema-migrate.enable=true",
+      "--out",
+      "out",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope/);
+    expect(readdirSync(join(dir, "out/services"))).toEqual(["schema-migrate.ts"]);
+  });
+});
+
 describe("psl usage", () => {
   it("has --help for every command, naming its usage and options", async () => {
     for (const c of COMMANDS) {

@@ -9,12 +9,23 @@ import type { PlannedUse } from "../generators/plan.js";
 import type { GenerateOptions, TargetName } from "../generators/types.js";
 import type { ServiceSpec } from "../spec/schema.js";
 import { directiveLabel } from "./directive-label.js";
-import type { Counts, PortabilityReport, ReportCell, ReportEntry, ReportService } from "./schema.js";
+import type {
+  AspectPlace,
+  Assumption,
+  Counts,
+  PortabilityReport,
+  ReportCell,
+  ReportEntry,
+  ReportService,
+} from "./schema.js";
 
 export interface ReportInput {
   /** Where the specs came from (a unit file, a JSON export, a `.ts` spec). */
   readonly source: string;
   readonly specs: readonly ServiceSpec[];
+  /** For NixOS modules: options set that psl does not carry over, and undeclared options read. */
+  readonly systemAspects?: readonly AspectPlace[];
+  readonly assumptions?: readonly Assumption[];
 }
 
 const zero = (): Counts => ({ native: 0, emulated: 0, dropped: { benign: 0, behaviour: 0, security: 0 } });
@@ -108,6 +119,8 @@ export function buildReport(
       }
       return r;
     }),
+    ...(input.systemAspects?.length ? { systemAspects: [...input.systemAspects] } : {}),
+    ...(input.assumptions?.length ? { assumptions: [...input.assumptions] } : {}),
   }));
   return { schemaVersion: 1, targets: [...targets], inputs: out, summary };
 }

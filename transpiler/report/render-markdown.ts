@@ -79,6 +79,17 @@ export function renderReportMarkdown(report: PortabilityReport): string {
   ];
   for (const input of report.inputs) {
     out.push("", `## ${code(input.source)}`);
+    if (input.systemAspects?.length) {
+      out.push("", "System aspects the module sets that psl does not carry over:", "");
+      for (const a of input.systemAspects)
+        out.push(`- ${code(a.option)} — ${esc(a.line ? `${a.file}:${a.line}` : a.file)}`);
+    }
+    if (input.assumptions?.length) {
+      out.push("", "Options of other modules it reads, which psl stood in for with an opaque value:", "");
+      for (const a of input.assumptions) {
+        out.push(`- ${code(a.option)} in ${code(a.field)} — ${esc(a.line ? `${a.file}:${a.line}` : a.file)}`);
+      }
+    }
     for (const s of input.services) {
       out.push("", `### ${s.name}`, "");
       out.push(`| directive | from | ${t.join(" | ")} |`, `|---|---|${t.map(() => ":-:").join("|")}|`);

@@ -75,13 +75,46 @@ export const ReportService = Type.Object(
 );
 export type ReportService = Static<typeof ReportService>;
 
+export const AspectPlace = Type.Object(
+  { option: Type.String(), file: Type.String(), line: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export const Assumption = Type.Object(
+  {
+    option: Type.String(),
+    field: Type.String({
+      description: "service name and JSON pointer of the field that holds the placeholder",
+    }),
+    file: Type.String(),
+    line: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type AspectPlace = Static<typeof AspectPlace>;
+export type Assumption = Static<typeof Assumption>;
+
 export const PortabilityReport = Type.Object(
   {
     schemaVersion: Type.Literal(1),
     targets: Type.Array(Target),
     inputs: Type.Array(
       Type.Object(
-        { source: Type.String(), services: Type.Array(ReportService) },
+        {
+          source: Type.String(),
+          services: Type.Array(ReportService),
+          systemAspects: Type.Optional(
+            Type.Array(AspectPlace, {
+              description:
+                "Options a NixOS module sets that psl does not carry over (firewall, sysctl, packages, …)",
+            }),
+          ),
+          assumptions: Type.Optional(
+            Type.Array(Assumption, {
+              description:
+                "Options of other modules the module reads, which psl stood in for with an opaque value",
+            }),
+          ),
+        },
         { additionalProperties: false },
       ),
     ),

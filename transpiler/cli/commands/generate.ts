@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { type Diagnostic, diag, hasErrors, toJsonDiagnostic } from "../../diagnostics/index.js";
 import { generateTargets } from "../../generators/index.js";
 import { type Command, EXIT } from "../command.js";
+import { MODULE_OPTIONS } from "../module-inputs.js";
 import { countSummary } from "../print-diagnostics.js";
 import { type OutputFile, writeOutputs } from "../write-outputs.js";
 import { readSpecInputs } from "./spec-inputs.js";
@@ -26,6 +27,7 @@ export const generateCommand: Command = {
   ].join("\n"),
   options: {
     ...TARGET_OPTIONS,
+    ...MODULE_OPTIONS,
     out: { kind: "string", short: "o", value: "DIR", help: "output directory (required)" },
     force: { kind: "flag", short: "f", help: "write into a directory that already holds files" },
     strict: { kind: "flag", help: "exit 1 when a target drops a security protection" },
@@ -52,7 +54,7 @@ export const generateCommand: Command = {
       printer.print(diagnostics);
       return EXIT.usage;
     }
-    const read = readSpecInputs(args.positionals, io, sources, args.lists.get("instance") ?? []);
+    const read = readSpecInputs(args.positionals, io, sources, args.lists.get("instance") ?? [], args);
     diagnostics.push(...read.diagnostics);
     const specs = read.inputs.flatMap((i) => i.specs);
     const generated = generateTargets(specs, targets, options);

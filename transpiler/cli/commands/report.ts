@@ -8,6 +8,7 @@ import { type Diagnostic, diag, hasErrors } from "../../diagnostics/index.js";
 import { buildReport, renderReportMarkdown, reportJsonSchema, securityLosses } from "../../report/index.js";
 import { type Command, EXIT } from "../command.js";
 import { describeError } from "../inputs.js";
+import { MODULE_OPTIONS } from "../module-inputs.js";
 import { readSpecInputs } from "./spec-inputs.js";
 import { parseGenerateOptions, parseTargets, TARGET_OPTIONS } from "./target-options.js";
 
@@ -24,6 +25,7 @@ export const reportCommand: Command = {
   ].join("\n"),
   options: {
     ...TARGET_OPTIONS,
+    ...MODULE_OPTIONS,
     format: { kind: "string", value: "json|md", help: "output format (default md)" },
     out: { kind: "string", short: "o", value: "FILE", help: "write the report to FILE" },
     force: { kind: "flag", short: "f", help: "overwrite FILE" },
@@ -47,7 +49,7 @@ export const reportCommand: Command = {
       printer.print(diagnostics);
       return EXIT.usage;
     }
-    const read = readSpecInputs(args.positionals, io, sources, []);
+    const read = readSpecInputs(args.positionals, io, sources, [], args);
     diagnostics.push(...read.diagnostics);
     const report = buildReport(read.inputs, targets, options);
     const text = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderReportMarkdown(report);

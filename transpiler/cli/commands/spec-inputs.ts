@@ -9,13 +9,17 @@ import { loadSpecFile } from "../../emit-ts/load-spec.js";
 import { readEvaluatedJson } from "../../frontends/json/read-json.js";
 import { readUnitFiles } from "../../frontends/unit-file/read-units.js";
 import type { ServiceSpec } from "../../spec/schema.js";
+import type { ParsedArgs } from "../args.js";
 import { collectInputs } from "../inputs.js";
 import type { CliIO } from "../io.js";
+import { readModuleInputs } from "../module-inputs.js";
 import { fileHost, specFiles } from "./validate.js";
 
 export interface SourcedSpecs {
   readonly source: string;
   readonly specs: ServiceSpec[];
+  readonly systemAspects?: readonly { option: string; file: string; line?: number }[];
+  readonly assumptions?: readonly { option: string; field: string; file: string; line?: number }[];
 }
 
 function hasTs(io: CliIO, dir: string): boolean {
@@ -30,6 +34,7 @@ export function readSpecInputs(
   io: CliIO,
   sources: SourceRegistry,
   instances: readonly string[] = [],
+  args?: ParsedArgs,
 ): { inputs: SourcedSpecs[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const inputs: SourcedSpecs[] = [];
@@ -48,8 +53,12 @@ export function readSpecInputs(
   if (others.length > 0) {
     const collected = collectInputs(others, io);
     diagnostics.push(...collected.diagnostics);
-    for (const n of collected.nix)
-      diagnostics.push(diag("PSL4016", { file: n.path }, { position: { file: n.path } }));
+    if (collected.nix.length > 0) {
+      const noArgs: ParsedArgs = { flags: new Set(), strings: new Map(), lists: new Map(), positionals: [] };
+      const modules = readModuleInputs(collected.nix, args ?? noArgs, io, sources);
+      diagnostics.push(...modules.diagnostics);
+      inputs.push(...modules.modules);
+    }
     if (collected.units.length > 0) {
       const r = readUnitFiles({ units: collected.units, dropins: collected.dropins, instances }, sources);
       diagnostics.push(...r.diagnostics);

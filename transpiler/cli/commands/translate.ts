@@ -1,28 +1,16 @@
 /** `psl translate`: inputs (unit files, evaluated JSON) → editable `services/<name>.ts` specs + diagnostics. */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type Diagnostic,
-  diag,
-  hasErrors,
-  type SourceRegistry,
-  toJsonDiagnostic,
-} from "../../diagnostics/index.js";
+import { type Diagnostic, diag, hasErrors, toJsonDiagnostic } from "../../diagnostics/index.js";
 import { emitSpecSource } from "../../emit-ts/emit-spec.js";
-import { Evaluator } from "../../eval/evaluator.js";
 import { readEvaluatedJson } from "../../frontends/json/read-json.js";
-import { ModuleFrontend } from "../../frontends/module/read-module.js";
-import { parseSettings } from "../../frontends/module/settings.js";
 import { readUnitFiles } from "../../frontends/unit-file/read-units.js";
 import type { ServiceSpec } from "../../spec/schema.js";
-import type { ParsedArgs } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { collectInputs } from "../inputs.js";
-import type { CliIO } from "../io.js";
-import { nodeEvalHost } from "../nix-host.js";
-import { pslPackageRoot } from "../package-root.js";
+import { MODULE_OPTIONS, readModuleInputs } from "../module-inputs.js";
 import { countSummary } from "../print-diagnostics.js";
-import { createProgress, type Progress } from "../progress.js";
+import { createProgress } from "../progress.js";
 import { type OutputFile, writeOutputs } from "../write-outputs.js";
 
 /** Where psl's type declarations live, for the tsconfig written next to the specs. */
@@ -58,26 +46,7 @@ export const translateCommand: Command = {
     },
     strict: { kind: "flag", help: "exit 1 when there are warnings" },
     instance: { kind: "list", value: "NAME@INSTANCE", help: "instantiate a template unit, e.g. getty@tty1" },
-    set: {
-      kind: "list",
-      value: "OPTION=EXPR",
-      help: "a setting for NixOS modules; the value is Nix: services.web.port=8080",
-    },
-    "set-str": {
-      kind: "list",
-      value: "OPTION=TEXT",
-      help: "a string setting for NixOS modules: services.web.host=example.org",
-    },
-    config: {
-      kind: "list",
-      value: "FILE.nix",
-      help: "a NixOS module with settings for the modules translated",
-    },
-    nixpkgs: {
-      kind: "string",
-      value: "PATH",
-      help: "evaluate with this nixpkgs checkout's lib (and nixos/lib) instead of psl's bundled ones; default $PSL_NIXPKGS",
-    },
+    ...MODULE_OPTIONS,
   },
   examples: [
     "psl translate examples/units --out out",
@@ -120,7 +89,7 @@ export const translateCommand: Command = {
       for (const spec of r.specs) specs.push({ spec, source: j.path });
     }
     if (inputs.nix.length > 0) {
-      const modules = translateModules(inputs.nix, args, io, sources, progress);
+      const modules = readModuleInputs(inputs.nix, args, io, sources, progress);
       diagnostics.push(...modules.diagnostics);
       specs.push(...modules.specs);
     }
@@ -212,47 +181,4 @@ export const translateCommand: Command = {
 function firstFile(spec: ServiceSpec): string {
   const first = Object.values(spec.provenance ?? {})[0];
   return first?.file ?? "unit files";
-}
-
-/** Translates NixOS modules with one evaluator (the lib is evaluated once for the whole batch). */
-function translateModules(
-  modules: readonly { path: string; text: string }[],
-  args: ParsedArgs,
-  io: CliIO,
-  sources: SourceRegistry,
-  progress: Progress,
-): { specs: { spec: ServiceSpec; source: string }[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const parsed = parseSettings(args.lists.get("set") ?? [], args.lists.get("set-str") ?? []);
-  diagnostics.push(...parsed.diagnostics);
-  const nixpkgsArg = args.strings.get("nixpkgs") ?? io.env.PSL_NIXPKGS;
-  const nixpkgs = nixpkgsArg ? path.resolve(io.cwd, nixpkgsArg) : undefined;
-  if (nixpkgs && !io.fs.exists(path.join(nixpkgs, "lib/default.nix"))) {
-    diagnostics.push(diag("PSL3005", { path: nixpkgsArg ?? nixpkgs }));
-  }
-  if (diagnostics.some((d) => d.severity === "error")) return { specs: [], diagnostics };
-  const frontend = new ModuleFrontend({
-    evaluator: new Evaluator({ host: nodeEvalHost(io.env) }),
-    nixDir: path.join(pslPackageRoot(), "transpiler/nixos/nix"),
-    nixpkgs,
-    readText: (p) => {
-      try {
-        return io.fs.readFile(p);
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  const settings = {
-    sets: parsed.settings,
-    configs: (args.lists.get("config") ?? []).map((c) => ({ path: path.resolve(io.cwd, c), display: c })),
-  };
-  const specs: { spec: ServiceSpec; source: string }[] = [];
-  for (const m of modules) {
-    progress.step(`evaluating ${m.path}`);
-    const r = frontend.translate(path.resolve(io.cwd, m.path), m.path, settings, sources);
-    diagnostics.push(...r.diagnostics);
-    for (const spec of r.specs) specs.push({ spec, source: m.path });
-  }
-  return { specs, diagnostics };
 }

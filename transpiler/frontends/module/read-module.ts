@@ -53,6 +53,10 @@ export interface ModuleResult {
   readonly diagnostics: Diagnostic[];
   /** Options the module sets that psl does not translate (dotted paths). */
   readonly foreign: readonly string[];
+  /** The same, with where each is set. */
+  readonly aspects: readonly { option: string; file: string; line?: number }[];
+  /** Undeclared options the module read, and the spec field that holds the placeholder. */
+  readonly assumptions: readonly { option: string; field: string; file: string; line?: number }[];
 }
 
 const nixPath = (abs: string) => `(/. + ${printLiteralString(textToBytes(abs))})`;
@@ -76,6 +80,8 @@ export class ModuleFrontend {
           diag("PSL4015", { file: display, reason: "cannot read it" }, { position: { file: display } }),
         ],
         foreign: [],
+        aspects: [],
+        assumptions: [],
       };
     }
     const index = new DefinitionIndex();
@@ -99,11 +105,17 @@ export class ModuleFrontend {
       indexFile(c.path, c.display, t);
     }
     for (const s of settings.sets) index.addDefinition(s.path, { file: s.label, start: 0, end: 0 });
-    if (diagnostics.length > 0) return { specs: [], diagnostics, foreign: [] };
+    if (diagnostics.length > 0) return { specs: [], diagnostics, foreign: [], aspects: [], assumptions: [] };
 
     const evaluated = this.evaluate(modulePath, settings, sources);
     if (!evaluated.ok)
-      return { specs: [], diagnostics: [...diagnostics, ...evaluated.diagnostics], foreign: [] };
+      return {
+        specs: [],
+        diagnostics: [...diagnostics, ...evaluated.diagnostics],
+        foreign: [],
+        aspects: [],
+        assumptions: [],
+      };
     const result = evaluated.result;
 
     const bundleName = `${display} (evaluated)`;
@@ -124,6 +136,7 @@ export class ModuleFrontend {
     const specs = r.specs.map((s) => relocateSpec(fillFileTexts(s, result), relocate.provenance));
     diagnostics.push(...r.diagnostics.map(relocate.diagnostic));
 
+    const aspects: { option: string; file: string; line?: number }[] = [];
     const settingFiles = new Set([
       ...settings.configs.map((c) => c.display),
       ...settings.sets.map((s) => s.label),
@@ -132,14 +145,30 @@ export class ModuleFrontend {
       const d = index.lookup(option.split("."));
       // Settings for other modules in the same batch are not this module's business.
       if (d && settingFiles.has(d.span.file) && d.span.file !== display) continue;
-      diagnostics.push(diag("PSL3001", { option }, placeOf(d?.span, sources)));
+      const place = placeOf(d?.span, sources);
+      diagnostics.push(diag("PSL3001", { option }, place));
+      aspects.push({
+        option,
+        file: place.position.file,
+        ...(place.position.line ? { line: place.position.line } : {}),
+      });
     }
-    for (const s of specs) diagnostics.push(...unknownReads(s));
+    const unknown = specs.flatMap(unknownReads);
+    diagnostics.push(...unknown);
+    const assumptions = unknown.map((d) => {
+      const m = /^`([^`]+)`.*`([^`]+)` holds/.exec(d.message);
+      return {
+        option: m?.[1] ?? "",
+        field: m?.[2] ?? "",
+        file: d.position?.file ?? display,
+        ...(d.position?.line ? { line: d.position.line } : {}),
+      };
+    });
     for (const message of result.assertions)
       diagnostics.push(diag("PSL3002", { message }, { position: { file: display } }));
     for (const message of result.warnings)
       diagnostics.push(diag("PSL3003", { message }, { position: { file: display } }));
-    return { specs, diagnostics, foreign: result.foreign };
+    return { specs, diagnostics, foreign: result.foreign, aspects, assumptions };
   }
 
   private evaluate(
