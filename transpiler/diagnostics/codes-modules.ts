@@ -14,6 +14,10 @@ export const MODULE_CODES = {
     severity: "warning",
     message: "`{option}` is not declared in isolation; `{field}` holds an opaque placeholder for it",
   },
+  PSL3008: {
+    severity: "warning",
+    message: "`{option}` is not set; psl assumed NixOS's default `{value}`, which `{field}` holds",
+  },
   PSL3005: {
     severity: "error",
     message: "`{path}` is not a nixpkgs checkout: it has no lib/default.nix",

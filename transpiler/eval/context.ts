@@ -74,6 +74,8 @@ export const SILENT_SINK: EvalSink = { trace: () => {}, warn: () => {}, diagnost
 export class EvalContext {
   readonly machine: Machine;
   readonly sources = new SourceRegistry();
+  /** psl's isolation: defaults psl supplied for options a module read (`builtins.pslNoteAssumption`). */
+  readonly assumptions = new Map<string, Slot>();
   readonly staticBase: StaticEnv;
   readonly baseEnv: Env;
   readonly builtins: NixAttrs;

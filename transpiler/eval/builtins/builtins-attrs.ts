@@ -159,6 +159,12 @@ export const ATTR_BUILTINS: readonly BuiltinDef[] = [
     open.fallbackOnTest = false;
     return open;
   }),
+  // psl's own: records that the option named by the first argument was read with the value psl supplied
+  // (NixOS's default in isolation), and returns the value unchanged. Used as the option's `apply`.
+  def("pslNoteAssumption", 2, 1, function* (a, m) {
+    m.ctx.assumptions.set(bytesToText(stringNoContext(a[0] as Value)), a[1] as Slot);
+    return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
+  }),
   def("getEnv", 1, 1, (a, m) => {
     if (m.ctx.settings.pureEval) return "";
     return textToBytes(m.ctx.host.getEnv(bytesToText(stringNoContext(a[0] as Value))) ?? "");

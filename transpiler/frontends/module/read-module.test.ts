@@ -177,6 +177,11 @@ describe("NixOS modules through psl's evaluator", () => {
     ]);
     expect(r.text).toEqual([
       "transpiler/frontends/module/fixtures/reads-undeclared.nix:6:5: warning PSL3007: `services.postgresql.settings.port` is not declared in isolation; `reader/process/start/0/argv/2` holds an opaque placeholder for it",
+      expect.stringMatching(
+        /:6:5: warning PSL3008: `services\.postgresql\.package` is not set; psl assumed NixOS's default `\/nix\/store\/[0-9a-z]{32}-postgresql-[^`]+`, which `reader\/process\/start\/0\/argv\/0` holds$/,
+      ),
+      "transpiler/frontends/module/fixtures/reads-undeclared.nix:6:5: warning PSL3008: `networking.hostName` is not set; psl assumed NixOS's default `nixos`, which `reader/process/start/0/argv/4` holds",
+      "transpiler/frontends/module/fixtures/reads-undeclared.nix:7:5: warning PSL3008: `system.stateVersion` is not set; psl assumed NixOS's default `26.11`, which `reader/process/environment/STATE` holds",
     ]);
   });
 

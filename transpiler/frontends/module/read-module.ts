@@ -11,7 +11,7 @@
  */
 import { type Diagnostic, diag, LineMap, type SourceRegistry, type Span } from "../../diagnostics/index.js";
 import type { Evaluator } from "../../eval/evaluator.js";
-import { isString, stringOf } from "../../eval/value.js";
+import { isString, NixAttrs, peek, stringOf } from "../../eval/value.js";
 import { bytesToText, textToBytes } from "../../nix/bytes.js";
 import { printLiteralString } from "../../nix/literals.js";
 import { parseNix } from "../../nix/parser.js";
@@ -107,6 +107,7 @@ export class ModuleFrontend {
     for (const s of settings.sets) index.addDefinition(s.path, { file: s.label, start: 0, end: 0 });
     if (diagnostics.length > 0) return { specs: [], diagnostics, foreign: [], aspects: [], assumptions: [] };
 
+    this.options.evaluator.ctx.assumptions.clear();
     const evaluated = this.evaluate(modulePath, settings, sources);
     if (!evaluated.ok)
       return {
@@ -153,10 +154,13 @@ export class ModuleFrontend {
         ...(place.position.line ? { line: place.position.line } : {}),
       });
     }
-    const unknown = specs.flatMap(unknownReads);
+    const defaults = assumedDefaults(this.options.evaluator, index, specs);
+    const unknown = [...specs.flatMap(unknownReads), ...defaults];
     diagnostics.push(...unknown);
     const assumptions = unknown.map((d) => {
-      const m = /^`([^`]+)`.*`([^`]+)` holds/.exec(d.message);
+      const m =
+        /^`([^`]+)`.*`([^`]+)` holds/.exec(d.message) ??
+        /^`([^`]+)`.*, which `([^`]+)` holds/.exec(d.message);
       return {
         option: m?.[1] ?? "",
         field: m?.[2] ?? "",
@@ -217,6 +221,63 @@ export class ModuleFrontend {
 }
 
 const UNKNOWN = /«unknown:([^»]+)»/g;
+
+/** Defaults psl supplied for options the module read, and the spec fields whose text holds them. */
+function assumedDefaults(
+  evaluator: Evaluator,
+  index: DefinitionIndex,
+  specs: readonly ServiceSpec[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [option, slot] of evaluator.ctx.assumptions) {
+    const path = option.split(".");
+    if (index.lookup(path)?.path.length === path.length) continue;
+    const v = peek(slot);
+    const outPath = v instanceof NixAttrs ? peek(v.ownAttr("outPath")?.value ?? null) : undefined;
+    const text =
+      v !== undefined && v !== null && isString(v)
+        ? bytesToText(stringOf(v))
+        : typeof v === "number" || typeof v === "bigint"
+          ? String(v)
+          : outPath !== undefined && outPath !== null && isString(outPath)
+            ? bytesToText(stringOf(outPath))
+            : undefined;
+    if (text === undefined || text.length < 2) continue;
+    const word = new RegExp(
+      `(^|[^A-Za-z0-9_.-])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z0-9_-])`,
+    );
+    for (const spec of specs) {
+      for (const [pointer, s] of stringLeaves(spec, "")) {
+        if (!word.test(s)) continue;
+        let at = pointer;
+        while (at !== "" && spec.provenance?.[at] === undefined) at = at.replace(/\/[^/]*$/, "");
+        const p = spec.provenance?.[at];
+        const position = p
+          ? {
+              file: p.file,
+              ...(p.line === undefined ? {} : { line: p.line }),
+              ...(p.column === undefined ? {} : { column: p.column }),
+            }
+          : { file: spec.name };
+        out.push(diag("PSL3008", { option, value: text, field: `${spec.name}${pointer}` }, { position }));
+      }
+    }
+  }
+  return out;
+}
+
+function stringLeaves(node: unknown, pointer: string, out: [string, string][] = []): [string, string][] {
+  if (typeof node === "string") out.push([pointer, node]);
+  else if (Array.isArray(node)) {
+    node.forEach((v, i) => {
+      stringLeaves(v, `${pointer}/${i}`, out);
+    });
+  } else if (typeof node === "object" && node !== null) {
+    for (const [k, v] of Object.entries(node))
+      if (k !== "provenance") stringLeaves(v, `${pointer}/${k}`, out);
+  }
+  return out;
+}
 
 /** One diagnostic per field that holds a placeholder for an option nobody declared, at the field's source. */
 function unknownReads(spec: ServiceSpec): Diagnostic[] {

@@ -67,7 +67,20 @@ let
     {
       _file = defaultsFile;
       options = builtins.foldl' lib.recursiveUpdate { } (
-        map (e: lib.setAttrByPath e.path (lib.mkOption { inherit (e) type default; })) readDefaults
+        map (
+          e:
+          lib.setAttrByPath e.path (
+            lib.mkOption (
+              {
+                inherit (e) type default;
+              }
+              # Under psl's evaluator a read of the default is recorded, so psl can report the assumption.
+              // lib.optionalAttrs (builtins ? pslNoteAssumption) {
+                apply = builtins.pslNoteAssumption (builtins.concatStringsSep "." e.path);
+              }
+            )
+          )
+        ) readDefaults
       );
       # NixOS's /etc/hosts, for modules that read it; left out of the export unless the module defines it.
       config.environment.etc.hosts.text = lib.mkOverride 1400 (
