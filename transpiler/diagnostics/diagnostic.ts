@@ -4,7 +4,7 @@
  */
 import type { Severity } from "./code-info.js";
 import { CODES, type DiagnosticCode } from "./codes.js";
-import type { Span } from "./span.js";
+import { copySpan, type Span } from "./span.js";
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;
@@ -67,7 +67,7 @@ export function diag(
     message: formatMessage(info.message, args),
     notes: place.notes ?? [],
   };
-  if (place.span) d.span = place.span;
+  if (place.span) d.span = copySpan(place.span);
   if (place.pointer) d.pointer = place.pointer;
   if (place.position) d.position = place.position;
   if (place.target !== undefined) d.target = place.target;

@@ -10,6 +10,14 @@ export interface Span {
   readonly end: number;
 }
 
+/**
+ * A span of its own, copied from anything that has the three fields (a Nix syntax node is its own span):
+ * what outlives a tree, such as a diagnostic, keeps a copy, not the node.
+ */
+export function copySpan(s: Span): Span {
+  return { file: s.file, start: s.start, end: s.end };
+}
+
 /** A 1-based line and column, as shown to people. */
 export interface Position {
   readonly line: number;

@@ -8,7 +8,7 @@
  */
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Span } from "../diagnostics/span.js";
+import { copySpan, type Span } from "../diagnostics/span.js";
 import { formatNixFloat } from "../nix/literals.js";
 import { NixAttrs, NixFloat, NixPath, NixString, showType, type Value } from "./value.js";
 
@@ -24,17 +24,20 @@ export class NixError {
   catchable: boolean;
   /** For an error in parsing an imported file: the parser's own diagnostics. */
   parseDiagnostics: readonly Diagnostic[] | undefined = undefined;
+  span: Span | undefined;
   constructor(
     readonly code: DiagnosticCode,
     readonly args: Readonly<Record<string, string | number>>,
-    public span: Span | undefined,
+    span: Span | undefined,
   ) {
+    // A syntax node may be passed as the place; the error keeps a copy, not the tree.
+    this.span = span ? copySpan(span) : undefined;
     this.catchable = code === "PSL2001" || code === "PSL2003";
   }
 
   /** Adds a trace frame, keeping the trace bounded. */
   addTrace(message: string, span: Span | undefined): this {
-    if (this.trace.length < 64) this.trace.push({ message, span });
+    if (this.trace.length < 64) this.trace.push({ message, span: span ? copySpan(span) : undefined });
     return this;
   }
 

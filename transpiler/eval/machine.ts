@@ -257,7 +257,7 @@ export class Machine {
     const sp = this.sp;
     const f = this.stack[sp];
     if (f === undefined) {
-      if (sp >= this.ctx.settings.maxStack) throw new NixError("PSL2012", {}, e?.span);
+      if (sp >= this.ctx.settings.maxStack) throw new NixError("PSL2012", {}, e ?? undefined);
       this.stack.push(new Frame(k, e, env, i, x, y));
     } else {
       f.k = k;
@@ -283,7 +283,7 @@ export class Machine {
       const e = this.e;
       if (e !== null) {
         if ((++this.steps & 0xfff) === 0 && Date.now() > this.deadline) {
-          throw new NixError("PSL2020", { limit: this.ctx.settings.timeLimitMs }, e.span);
+          throw new NixError("PSL2020", { limit: this.ctx.settings.timeLimitMs }, e);
         }
         this.evalStep(e, this.env as Env);
         continue;
@@ -308,7 +308,7 @@ export class Machine {
         this.e = null;
         return;
       case RUNNING: {
-        const def = slot.tag === THUNK_EXPR ? (slot.a as Expr | null)?.span : undefined;
+        const def = slot.tag === THUNK_EXPR ? ((slot.a as Expr | null) ?? undefined) : undefined;
         const err = new NixError("PSL2004", {}, site ?? def);
         if (site !== undefined && def !== undefined)
           err.addTrace("the value being evaluated is defined here", def);
@@ -366,7 +366,7 @@ export class Machine {
           if (!(slot instanceof Thunk) || slot.state === DONE) {
             const f = slot instanceof Thunk ? (slot.value as Value) : slot;
             this.e = null;
-            this.apply(f, this.argSlots(e.args, env), 0, e.span);
+            this.apply(f, this.argSlots(e.args, env), 0, e);
             return;
           }
         }
@@ -431,7 +431,7 @@ export class Machine {
         this.e = e.expr;
         return;
       case "curPos":
-        this.ret = this.ctx.positionAttrs(e.span);
+        this.ret = this.ctx.positionAttrs(e);
         this.e = null;
         return;
       case "inheritFrom":
@@ -439,7 +439,7 @@ export class Machine {
         this.beginForce(env.vars[e.index] as Slot);
         return;
       case "error":
-        throw evalError("cannot evaluate an expression with syntax errors", e.span);
+        throw evalError("cannot evaluate an expression with syntax errors", e);
     }
   }
 
@@ -460,9 +460,9 @@ export class Machine {
     let en = env;
     for (let l = v.level; l > 0; l--) en = en.up as Env;
     const slot = en.vars[v.index];
-    if (slot === undefined) throw new NixError("PSL2007", { name: v.name }, v.span);
+    if (slot === undefined) throw new NixError("PSL2007", { name: v.name }, v);
     this.e = null;
-    if (slot instanceof Thunk) this.beginForce(slot, v.span);
+    if (slot instanceof Thunk) this.beginForce(slot, v);
     else this.ret = slot;
   }
 
@@ -476,13 +476,13 @@ export class Machine {
         return;
       }
       const attrs: Value = attrsSlot instanceof Thunk ? (attrsSlot.value as Value) : attrsSlot;
-      if (!(attrs instanceof NixAttrs)) throw typeError("a set", attrs, v.span);
+      if (!(attrs instanceof NixAttrs)) throw typeError("a set", attrs, v);
       const slot = attrs.get(v.name);
       if (slot !== undefined) {
-        this.beginForce(slot, v.span);
+        this.beginForce(slot, v);
         return;
       }
-      if (en.prevWith < 0) throw new NixError("PSL2007", { name: v.name }, v.span);
+      if (en.prevWith < 0) throw new NixError("PSL2007", { name: v.name }, v);
       for (let l = en.prevWith; l > 0; l--) en = en.up as Env;
     }
   }
@@ -658,14 +658,14 @@ export class Machine {
   private enterCall(f: NixLambda, site: Span | undefined): void {
     if (++this.depth > this.ctx.settings.maxCallDepth) {
       this.depth--;
-      throw new NixError("PSL2012", {}, site ?? f.expr.span);
+      throw new NixError("PSL2012", {}, site ?? f.expr);
     }
     this.push(F_CALL, null, null, 0, f, site ?? null);
   }
 
   private bindFormals(f: NixLambda, arg: Value, args: Slot[], from: number, site: Span | undefined): void {
     const lam = f.expr as LambdaExpr & { formals: NonNullable<LambdaExpr["formals"]> };
-    if (!(arg instanceof NixAttrs)) throw typeError("a set", arg, site ?? lam.span);
+    if (!(arg instanceof NixAttrs)) throw typeError("a set", arg, site ?? lam);
     const vars: Slot[] = [];
     const inner = new Env(f.env, vars);
     if (lam.arg !== undefined) vars.push(arg);
@@ -678,18 +678,14 @@ export class Machine {
       } else if (formal.def !== undefined) {
         vars.push(Thunk.expr(formal.def, inner));
       } else {
-        throw new NixError(
-          "PSL2008",
-          { fn: lam.name ?? "anonymous lambda", name: formal.name },
-          site ?? lam.span,
-        );
+        throw new NixError("PSL2008", { fn: lam.name ?? "anonymous lambda", name: formal.name }, site ?? lam);
       }
     }
     if (!lam.formals.ellipsis && used < arg.size) {
       const names = new Set(lam.formals.entries.map((x) => x.name));
       for (const k of arg.keys()) {
         if (!names.has(k)) {
-          throw new NixError("PSL2009", { fn: lam.name ?? "anonymous lambda", name: k }, site ?? lam.span);
+          throw new NixError("PSL2009", { fn: lam.name ?? "anonymous lambda", name: k }, site ?? lam);
         }
       }
     }
@@ -779,7 +775,7 @@ export class Machine {
         return;
       case F_CALL_FN: {
         const call = f.e as Expr & { kind: "call" };
-        this.apply(ret, this.argSlots(call.args, f.env as Env), 0, call.span);
+        this.apply(ret, this.argSlots(call.args, f.env as Env), 0, call);
         return;
       }
       case F_APPLY:
@@ -796,27 +792,27 @@ export class Machine {
       }
       case F_IF: {
         const e = f.e as Expr & { kind: "if" };
-        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond.span);
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond);
         this.e = ret ? e.thenExpr : e.elseExpr;
         this.env = f.env;
         return;
       }
       case F_ASSERT: {
         const e = f.e as Expr & { kind: "assert" };
-        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond.span);
-        if (!ret) throw new NixError("PSL2003", { expr: printExpr(e.cond) }, e.span);
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.cond);
+        if (!ret) throw new NixError("PSL2003", { expr: printExpr(e.cond) }, e);
         this.e = e.body;
         this.env = f.env;
         return;
       }
       case F_NOT: {
-        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, (f.e as Expr).span);
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, f.e as Expr);
         this.ret = !ret;
         return;
       }
       case F_LOGIC_L: {
         const e = f.e as Expr & { kind: "binary" };
-        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.left.span);
+        if (typeof ret !== "boolean") throw typeError("a Boolean", ret, e.left);
         if (e.op === "&&" ? !ret : e.op === "||" ? ret : !ret) {
           this.ret = e.op !== "&&";
           return;
@@ -829,7 +825,7 @@ export class Machine {
       }
       case F_LOGIC_R: {
         if (typeof ret !== "boolean")
-          throw typeError("a Boolean", ret, (f.e as Expr & { kind: "binary" }).right.span);
+          throw typeError("a Boolean", ret, (f.e as Expr & { kind: "binary" }).right);
         return;
       }
       case F_BIN_L: {
@@ -847,11 +843,11 @@ export class Machine {
         const e = f.e as Expr & { kind: "concat" };
         const acc = f.x as ConcatAcc;
         const part = e.parts[f.i] as Expr;
-        if (!addConcatPart(acc, ret, part.span, this.ctx)) {
+        if (!addConcatPart(acc, ret, part, this.ctx)) {
           // Needs evaluation (a set's `__toString`/`outPath`): coerce through an effect, then continue.
           f.k = F_CONCAT_PART;
           this.repush(f);
-          this.driveGen(coercePartEffect(acc, ret, part.span, this.ctx), null);
+          this.driveGen(coercePartEffect(acc, ret, part, this.ctx), null);
           return;
         }
         this.concatNext(f, e, acc);
@@ -868,7 +864,7 @@ export class Machine {
         return;
       case F_SELECT_NAME:
         f.k = F_SELECT;
-        f.y = this.attrName(ret, (f.e as SelectExpr).span);
+        f.y = this.attrName(ret, f.e as SelectExpr);
         this.select(f, f.x as Value);
         return;
       case F_HAS:
@@ -876,7 +872,7 @@ export class Machine {
         return;
       case F_HAS_NAME:
         f.k = F_HAS;
-        f.y = this.attrName(ret, (f.e as Expr).span);
+        f.y = this.attrName(ret, f.e as Expr);
         this.hasAttr(f, f.x as Value);
         return;
       case F_DYN:
@@ -894,7 +890,7 @@ export class Machine {
         const l = f.x as Value;
         if (typeof l === "number" && typeof ret === "number") {
           const r = l + ret;
-          this.ret = Number.isSafeInteger(r) ? r : addInts(l, ret, (f.e as Expr).span);
+          this.ret = Number.isSafeInteger(r) ? r : addInts(l, ret, f.e as Expr);
           return;
         }
         if (typeof l === "string" && typeof ret === "string") {
@@ -923,7 +919,7 @@ export class Machine {
       this.env = f.env;
       return;
     }
-    this.ret = finishConcat(acc, e.span);
+    this.ret = finishConcat(acc, e);
   }
 
   private binary(e: Expr & { kind: "binary" }, l: Value, r: Value): void {
@@ -946,19 +942,19 @@ export class Machine {
         return;
       }
       case "//": {
-        if (!(l instanceof NixAttrs)) throw typeError("a set", l, e.left.span);
-        if (!(r instanceof NixAttrs)) throw typeError("a set", r, e.right.span);
+        if (!(l instanceof NixAttrs)) throw typeError("a set", l, e.left);
+        if (!(r instanceof NixAttrs)) throw typeError("a set", r, e.right);
         this.ret = NixAttrs.update(l, r);
         return;
       }
       case "++": {
-        if (!Array.isArray(l)) throw typeError("a list", l, e.left.span);
-        if (!Array.isArray(r)) throw typeError("a list", r, e.right.span);
+        if (!Array.isArray(l)) throw typeError("a list", l, e.left);
+        if (!Array.isArray(r)) throw typeError("a list", r, e.right);
         this.ret = l.length === 0 ? r : r.length === 0 ? l : l.concat(r);
         return;
       }
       default:
-        throw evalError(`unknown operator ${e.op}`, e.span);
+        throw evalError(`unknown operator ${e.op}`, e);
     }
   }
 
@@ -997,7 +993,7 @@ export class Machine {
           this.env = f.env;
           return;
         }
-        throw typeError("a set", v, e.span).addTrace(`while selecting the attribute '${name}'`, e.span);
+        throw typeError("a set", v, e).addTrace(`while selecting the attribute '${name}'`, e);
       }
       const slot = e.def !== undefined ? v.testAttr(name)?.value : v.get(name);
       if (slot === undefined) {
@@ -1006,11 +1002,11 @@ export class Machine {
           this.env = f.env;
           return;
         }
-        throw this.missingAttr(name, v, e.span);
+        throw this.missingAttr(name, v, e);
       }
       if (i === path.length - 1) {
         this.e = null;
-        this.beginForce(slot, e.span);
+        this.beginForce(slot, e);
         return;
       }
       if (slot instanceof Thunk && slot.state !== DONE) {

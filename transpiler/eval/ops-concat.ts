@@ -84,17 +84,17 @@ export function* coercePartEffect(acc: ConcatAcc, v: Value, span: Span, ctx: Eva
 /** The general rules over already evaluated operands (the machine's fallback for `a + b`). */
 export function* concatValuesEffect(
   values: readonly Value[],
-  parts: readonly { readonly span: Span }[],
+  parts: readonly Span[],
   forceString: boolean,
   ctx: EvalContext,
 ): Effect<Value> {
   const acc = newConcat(forceString);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as Value;
-    const span = (parts[i] as { span: Span }).span;
+    const span = parts[i] as Span;
     if (!addConcatPart(acc, v, span, ctx)) yield* coercePartEffect(acc, v, span, ctx);
   }
-  return finishConcat(acc, (parts[0] as { span: Span }).span);
+  return finishConcat(acc, parts[0] as Span);
 }
 
 export function finishConcat(acc: ConcatAcc, span: Span): Value {

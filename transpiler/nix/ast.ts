@@ -5,6 +5,10 @@
  * of `__lessThan`, `a >= b` is `!(a < b)`), the operator is kept in `op` for readers; `a.b = 1; a.c = 2;`
  * is merged into one nested set at parse time; `inherit (e) x;` is a select from an `inheritFrom` node.
  *
+ * Every node is its own span: `file`, `start` and `end` are fields of the node (a separate span object per
+ * node would double the objects a large file allocates), so a node can be passed wherever a `Span` is
+ * expected; what outlives the tree (diagnostics, errors) keeps a copy (`copySpan`).
+ *
  * Variable nodes carry slots (`level`, `index`, `fromWith`) that `resolveScopes` fills in; until then
  * they are -1. Attribute definitions keep the span of their name: that is the position
  * `unsafeGetAttrPos` reports and the provenance psl shows for a value.
@@ -14,36 +18,31 @@ import type { Span } from "../diagnostics/span.js";
 /** An attribute name in a path: a static name (a byte string), or an expression (`${e}`, `"a${b}"`). */
 export type AttrName = string | Expr;
 
-export interface IntExpr {
+export interface IntExpr extends Span {
   readonly kind: "int";
   readonly value: number | bigint;
-  readonly span: Span;
 }
 
-export interface FloatExpr {
+export interface FloatExpr extends Span {
   readonly kind: "float";
   readonly value: number;
-  readonly span: Span;
 }
 
-export interface StringExpr {
+export interface StringExpr extends Span {
   readonly kind: "string";
   /** The string's bytes. */
   readonly value: string;
-  readonly span: Span;
 }
 
-export interface PathExpr {
+export interface PathExpr extends Span {
   readonly kind: "path";
   /** The absolute, canonical path (relative literals are resolved against their file's directory). */
   readonly value: string;
-  readonly span: Span;
 }
 
-export interface VarExpr {
+export interface VarExpr extends Span {
   readonly kind: "var";
   readonly name: string;
-  readonly span: Span;
   /** Filled by scope resolution: how many environments up, and the slot there (-1: from `with`). */
   level: number;
   index: number;
@@ -51,24 +50,21 @@ export interface VarExpr {
 }
 
 /** `__curPos`. */
-export interface CurPosExpr {
+export interface CurPosExpr extends Span {
   readonly kind: "curPos";
-  readonly span: Span;
 }
 
-export interface SelectExpr {
+export interface SelectExpr extends Span {
   readonly kind: "select";
   readonly expr: Expr;
   readonly path: readonly AttrName[];
   readonly def: Expr | undefined;
-  readonly span: Span;
 }
 
-export interface HasAttrExpr {
+export interface HasAttrExpr extends Span {
   readonly kind: "hasAttr";
   readonly expr: Expr;
   readonly path: readonly AttrName[];
-  readonly span: Span;
 }
 
 export type AttrDefKind = "plain" | "inherited" | "inheritedFrom";
@@ -96,22 +92,23 @@ export interface AttrsExpr {
   readonly dynamic: DynamicAttrDef[];
   /** The expressions of `inherit (e) …;`, in order; `inheritFrom` nodes refer to them. */
   readonly inheritFrom: Expr[];
-  span: Span;
+  readonly file: string;
+  /** Set once the closing brace is read (and widened to the `let … in body` of a `let`). */
+  start: number;
+  end: number;
 }
 
 /** The source expression of an `inherit (e)` clause, as used inside the generated selects. */
-export interface InheritFromExpr {
+export interface InheritFromExpr extends Span {
   readonly kind: "inheritFrom";
   readonly from: Expr;
-  readonly span: Span;
   /** Filled by scope resolution: the slot of the evaluated source in the inherit-from environment. */
   index: number;
 }
 
-export interface ListExpr {
+export interface ListExpr extends Span {
   readonly kind: "list";
   readonly elems: readonly Expr[];
-  readonly span: Span;
 }
 
 export interface Formal {
@@ -125,88 +122,80 @@ export interface Formals {
   readonly ellipsis: boolean;
 }
 
-export interface LambdaExpr {
+export interface LambdaExpr extends Span {
   readonly kind: "lambda";
   /** `x: …` or the `@` name of a pattern. */
   readonly arg: string | undefined;
   readonly formals: Formals | undefined;
   readonly body: Expr;
-  readonly span: Span;
   /** The attribute or binding the lambda was defined as (for traces), when known. */
   name: string | undefined;
 }
 
-export interface CallExpr {
+export interface CallExpr extends Span {
   readonly kind: "call";
   readonly fn: Expr;
   readonly args: Expr[];
-  readonly span: Span;
+  /** Widened while the parser adds arguments (`f a b` is one call). */
+  end: number;
   /** The operator this call was desugared from (`-`, `*`, `/`, `<`, `>`, `<=`, `>=`, `|>`, `<|`). */
   readonly op?: string;
 }
 
-export interface LetExpr {
+export interface LetExpr extends Span {
   readonly kind: "let";
   readonly attrs: AttrsExpr;
   readonly body: Expr;
-  readonly span: Span;
 }
 
-export interface WithExpr {
+export interface WithExpr extends Span {
   readonly kind: "with";
   readonly attrs: Expr;
   readonly body: Expr;
-  readonly span: Span;
   /** Filled by scope resolution: levels from this `with` up to the next enclosing `with`, or -1. */
   prevWith: number;
 }
 
-export interface IfExpr {
+export interface IfExpr extends Span {
   readonly kind: "if";
   readonly cond: Expr;
   readonly thenExpr: Expr;
   readonly elseExpr: Expr;
-  readonly span: Span;
 }
 
-export interface AssertExpr {
+export interface AssertExpr extends Span {
   readonly kind: "assert";
   readonly cond: Expr;
   readonly body: Expr;
-  readonly span: Span;
 }
 
-export interface NotExpr {
+export interface NotExpr extends Span {
   readonly kind: "not";
   readonly expr: Expr;
-  readonly span: Span;
 }
 
 export type BinaryOp = "==" | "!=" | "&&" | "||" | "->" | "//" | "++";
 
-export interface BinaryExpr {
+export interface BinaryExpr extends Span {
   readonly kind: "binary";
   readonly op: BinaryOp;
   readonly left: Expr;
   readonly right: Expr;
-  readonly span: Span;
   /** Where the operator is (Nix reports errors of an operation there). */
   readonly opStart: number;
 }
 
 /** `a + b` (forceString false), `"…${x}…"` and `''…''` with interpolation (forceString true), `./a/${b}`. */
-export interface ConcatExpr {
+export interface ConcatExpr extends Span {
   readonly kind: "concat";
   readonly parts: readonly Expr[];
   readonly forceString: boolean;
-  readonly span: Span;
   readonly opStart: number;
 }
 
 /** Where a syntax error was; the tree around it is kept. Never evaluated. */
-export interface ErrorExpr {
+export interface ErrorExpr extends Span {
   readonly kind: "error";
-  readonly span: Span;
 }
 
 export type Expr =

@@ -11,9 +11,9 @@ import type { AttrDef, AttrName, AttrsExpr, Expr } from "./ast.js";
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
 export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
 
-/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`). */
-export function emptyAttrs(span: Span, rec = false): AttrsExpr {
-  return { kind: "attrs", rec, attrs: new Map(), dynamic: [], inheritFrom: [], span };
+/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) in `file` from `start` to `end`. */
+export function emptyAttrs(file: string, start: number, end: number, rec = false): AttrsExpr {
+  return { kind: "attrs", rec, attrs: new Map(), dynamic: [], inheritFrom: [], file, start, end };
 }
 
 /** How an attribute path is shown in messages: `a.b."c d".${…}`. */
@@ -41,12 +41,12 @@ export function addAttr(
         }
         cur = existing.value;
       } else {
-        const nested = emptyAttrs(span);
+        const nested = emptyAttrs(span.file, span.start, span.end);
         cur.attrs.set(name, { kind: "plain", value: nested, span, index: -1 });
         cur = nested;
       }
     } else {
-      const nested = emptyAttrs(span);
+      const nested = emptyAttrs(span.file, span.start, span.end);
       cur.dynamic.push({ name, value: nested, span });
       cur = nested;
     }

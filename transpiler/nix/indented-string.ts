@@ -4,16 +4,22 @@
  * interpolation or an escape ends a line's leading whitespace; a final line of only spaces is dropped;
  * empty pieces vanish; one literal piece is a plain string, anything else a string concatenation.
  */
-import type { Span } from "../diagnostics/span.js";
 import type { Expr } from "./ast.js";
 
 /** A piece of an indented string: literal bytes (with or without indentation meaning) or `${e}`. */
 export type IndPart =
-  | { readonly kind: "text"; readonly bytes: string; readonly indent: boolean; readonly span: Span }
+  | {
+      readonly kind: "text";
+      readonly bytes: string;
+      readonly indent: boolean;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly kind: "expr"; readonly expr: Expr };
 
-export function stripIndentation(parts: readonly IndPart[], span: Span, opStart: number): Expr {
-  if (parts.length === 0) return { kind: "string", value: "", span };
+/** The string or concatenation of a `''…''` literal in `file` from `start` to `end`. */
+export function stripIndentation(parts: readonly IndPart[], file: string, start: number, end: number): Expr {
+  if (parts.length === 0) return { kind: "string", value: "", file, start, end };
 
   let atStartOfLine = true;
   let minIndent = 1000000;
@@ -79,11 +85,12 @@ export function stripIndentation(parts: readonly IndPart[], span: Span, opStart:
       if (p >= 0 && /^ *$/.test(s2.slice(p + 1))) s2 = s2.slice(0, p + 1);
     }
     remaining--;
-    if (s2 !== "") out.push({ kind: "string", value: s2, span: part.span });
+    if (s2 !== "") out.push({ kind: "string", value: s2, file, start: part.start, end: part.end });
   }
 
-  if (out.length === 0) return { kind: "string", value: "", span };
+  if (out.length === 0) return { kind: "string", value: "", file, start, end };
   const only = out[0];
-  if (out.length === 1 && only?.kind === "string") return { kind: "string", value: only.value, span };
-  return { kind: "concat", parts: out, forceString: true, span, opStart };
+  if (out.length === 1 && only?.kind === "string")
+    return { kind: "string", value: only.value, file, start, end };
+  return { kind: "concat", parts: out, forceString: true, file, start, end, opStart: start };
 }

@@ -197,6 +197,12 @@ class Parser {
     return { file: this.file, start, end: Math.max(start, end) };
   }
 
+  /** The end of a node that starts at `start` and ends with the previous token. */
+  private endFrom(start: number): number {
+    const end = this.i > 0 ? (this.ends[this.i - 1] ?? 0) : 0;
+    return end > start ? end : start;
+  }
+
   private value(): string {
     return String(tokenValue(this.tokens, this.text, this.i) ?? "");
   }
@@ -267,13 +273,17 @@ class Parser {
       if (this.tok() !== T.EOF) this.unexpected(["end of file"]);
       return e;
     } catch (x) {
-      if (x instanceof SyntaxAbort || x instanceof ParseStop) return { kind: "error", span: this.span(at) };
+      if (x instanceof SyntaxAbort || x instanceof ParseStop) return this.errorNode(at);
       if (x instanceof RangeError) {
         this.report(diag("PSL1012", { limit: this.maxDepth }, { span: this.span(this.start, this.start) }));
-        return { kind: "error", span: this.span(at) };
+        return this.errorNode(at);
       }
       throw x;
     }
+  }
+
+  private errorNode(start: number): Expr {
+    return { kind: "error", file: this.file, start, end: this.endFrom(start) };
   }
 
   /**
@@ -338,7 +348,7 @@ class Parser {
         prefixes = push(prefixes, { t: k === T.ASSERT ? "assert" : "with", start, e });
       } else if (k === T.LET && this.peek(1) !== P.LBRACE) {
         this.i++;
-        const attrs = emptyAttrs(this.span(start));
+        const attrs = emptyAttrs(this.file, start, start);
         this.parseBinds(attrs, T.IN);
         this.expect(T.IN, ["'in'"]);
         if (attrs.dynamic.length > 0) {
@@ -352,20 +362,23 @@ class Parser {
     if (prefixes === undefined) return body;
     for (let j = prefixes.length - 1; j >= 0; j--) {
       const p = prefixes[j] as Prefix;
-      const span = this.span(p.start, body.span.end);
+      const file = this.file;
+      const start = p.start;
+      const end = body.end > start ? body.end : start;
       switch (p.t) {
         case "lambda":
-          body = { kind: "lambda", arg: p.arg, formals: p.formals, body, span, name: undefined };
+          body = { kind: "lambda", arg: p.arg, formals: p.formals, body, file, start, end, name: undefined };
           break;
         case "assert":
-          body = { kind: "assert", cond: p.e, body, span };
+          body = { kind: "assert", cond: p.e, body, file, start, end };
           break;
         case "with":
-          body = { kind: "with", attrs: p.e, body, span, prevWith: -1 };
+          body = { kind: "with", attrs: p.e, body, file, start, end, prevWith: -1 };
           break;
         case "let":
-          p.attrs.span = span;
-          body = { kind: "let", attrs: p.attrs, body, span };
+          p.attrs.start = start;
+          p.attrs.end = end;
+          body = { kind: "let", attrs: p.attrs, body, file, start, end };
           break;
       }
     }
@@ -464,7 +477,9 @@ class Parser {
         cond: h.cond,
         thenExpr: h.thenExpr,
         elseExpr: e,
-        span: this.span(h.start, e.span.end),
+        file: this.file,
+        start: h.start,
+        end: e.end > h.start ? e.end : h.start,
       };
     }
     return e;
@@ -569,7 +584,14 @@ class Parser {
         if (k === P.QUESTION) {
           const e = operands.pop() as Expr;
           const path = this.parseAttrPath();
-          operands.push({ kind: "hasAttr", expr: e, path, span: this.span(e.span.start) });
+          operands.push({
+            kind: "hasAttr",
+            expr: e,
+            path,
+            file: this.file,
+            start: e.start,
+            end: this.endFrom(e.start),
+          });
           continue;
         }
         ops.push({ kind: k, prec, assoc, prefix: false, start });
@@ -578,64 +600,70 @@ class Parser {
     }
   }
 
-  private variable(name: string, span: Span): VarExpr {
-    return { kind: "var", name, span, level: -1, index: -1, fromWith: false };
+  private variable(name: string, start: number, end: number): VarExpr {
+    return { kind: "var", name, file: this.file, start, end, level: -1, index: -1, fromWith: false };
   }
 
   private makePrefix(op: OpEntry, e: Expr): Expr {
-    const span = this.span(op.start, e.span.end);
-    if (op.kind === P.BANG) return { kind: "not", expr: e, span };
-    const zero: Expr = { kind: "int", value: 0, span: this.span(op.start, op.start) };
-    return {
-      kind: "call",
-      fn: this.variable("__sub", this.span(op.start, op.start + 1)),
-      args: [zero, e],
-      span,
-      op: "-",
-    };
+    const file = this.file;
+    const start = op.start;
+    const end = e.end > start ? e.end : start;
+    if (op.kind === P.BANG) return { kind: "not", expr: e, file, start, end };
+    const zero: Expr = { kind: "int", value: 0, file, start, end: start };
+    const fn = this.variable("__sub", start, start + 1);
+    return { kind: "call", fn, args: [zero, e], file, start, end, op: "-" };
+  }
+
+  /** A desugared operator: `__name a b`, the operator's place on the variable. */
+  private opCall(
+    op: OpEntry,
+    name: string,
+    a: Expr,
+    b: Expr,
+    sym: string,
+    start: number,
+    end: number,
+  ): CallExpr {
+    const fn = this.variable(name, op.start, op.start + 1);
+    return { kind: "call", fn, args: [a, b], file: this.file, start, end, op: sym };
   }
 
   private makeBinary(op: OpEntry, l: Expr, r: Expr): Expr {
-    const span = this.span(l.span.start, r.span.end);
-    const opSpan = this.span(op.start, op.start + 1);
-    const call = (fn: string, a: Expr, b: Expr, sym: string): CallExpr => ({
-      kind: "call",
-      fn: this.variable(fn, opSpan),
-      args: [a, b],
-      span,
-      op: sym,
-    });
+    const file = this.file;
+    const start = l.start;
+    const end = r.end > start ? r.end : start;
+    const opStart = op.start;
     switch (op.kind) {
       case T.EQ:
-        return { kind: "binary", op: "==", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "==", left: l, right: r, file, start, end, opStart };
       case T.NEQ:
-        return { kind: "binary", op: "!=", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "!=", left: l, right: r, file, start, end, opStart };
       case T.AND:
-        return { kind: "binary", op: "&&", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "&&", left: l, right: r, file, start, end, opStart };
       case T.OR:
-        return { kind: "binary", op: "||", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "||", left: l, right: r, file, start, end, opStart };
       case T.IMPL:
-        return { kind: "binary", op: "->", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "->", left: l, right: r, file, start, end, opStart };
       case T.UPDATE:
-        return { kind: "binary", op: "//", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "//", left: l, right: r, file, start, end, opStart };
       case T.CONCAT:
-        return { kind: "binary", op: "++", left: l, right: r, span, opStart: op.start };
+        return { kind: "binary", op: "++", left: l, right: r, file, start, end, opStart };
       case P.PLUS:
-        return { kind: "concat", parts: [l, r], forceString: false, span, opStart: op.start };
+        return { kind: "concat", parts: [l, r], forceString: false, file, start, end, opStart };
       case P.MINUS:
-        return call("__sub", l, r, "-");
+        return this.opCall(op, "__sub", l, r, "-", start, end);
       case P.STAR:
-        return call("__mul", l, r, "*");
+        return this.opCall(op, "__mul", l, r, "*", start, end);
       case P.SLASH:
-        return call("__div", l, r, "/");
+        return this.opCall(op, "__div", l, r, "/", start, end);
       case P.LT:
-        return call("__lessThan", l, r, "<");
+        return this.opCall(op, "__lessThan", l, r, "<", start, end);
       case P.GT:
-        return call("__lessThan", r, l, ">");
+        return this.opCall(op, "__lessThan", r, l, ">", start, end);
       case T.LEQ:
-        return { kind: "not", expr: call("__lessThan", r, l, "<="), span };
+        return { kind: "not", expr: this.opCall(op, "__lessThan", r, l, "<=", start, end), file, start, end };
       default:
-        return { kind: "not", expr: call("__lessThan", l, r, ">="), span };
+        return { kind: "not", expr: this.opCall(op, "__lessThan", l, r, ">=", start, end), file, start, end };
     }
   }
 
@@ -643,14 +671,15 @@ class Parser {
   private makeCall(fn: Expr, arg: Expr, start: number, op?: string): Expr {
     if (fn.kind === "call") {
       fn.args.push(arg);
-      (fn as { span: Span }).span = this.span(fn.span.start, Math.max(fn.span.end, arg.span.end));
+      if (arg.end > fn.end) fn.end = arg.end;
       return fn;
     }
-    const span = this.span(Math.min(start, fn.span.start), Math.max(fn.span.end, arg.span.end));
+    const s = start < fn.start ? start : fn.start;
+    const end = fn.end > arg.end ? fn.end : arg.end;
     const call: CallExpr =
       op === undefined
-        ? { kind: "call", fn, args: [arg], span }
-        : { kind: "call", fn, args: [arg], span, op };
+        ? { kind: "call", fn, args: [arg], file: this.file, start: s, end: end > s ? end : s }
+        : { kind: "call", fn, args: [arg], file: this.file, start: s, end: end > s ? end : s, op };
     return call;
   }
 
@@ -662,7 +691,7 @@ class Parser {
     while (STARTS_SELECT[this.tok()] === 1) {
       const arg = this.parseSelect();
       this.warnIfCursedOr(arg);
-      fn = this.makeCall(fn, arg, fn.span.start);
+      fn = this.makeCall(fn, arg, fn.start);
     }
     return fn;
   }
@@ -671,8 +700,8 @@ class Parser {
     if (!this.cursedOr.has(e)) return;
     this.cursedOr.delete(e);
     if (e.kind !== "call") return;
-    const text = `(${this.text.slice(e.span.start, e.span.end)})`;
-    this.report(diag("PSL1013", { text }, { span: this.span(e.span.start, e.span.end) }));
+    const text = `(${this.text.slice(e.start, e.end)})`;
+    this.report(diag("PSL1013", { text }, { span: this.span(e.start, e.end) }));
   }
 
   private parseSelect(): Expr {
@@ -687,16 +716,26 @@ class Parser {
         def = this.parseSelect();
         this.warnIfCursedOr(def);
       }
-      return { kind: "select", expr: e, path, def, span: this.span(e.span.start) };
+      return {
+        kind: "select",
+        expr: e,
+        path,
+        def,
+        file: this.file,
+        start: e.start,
+        end: this.endFrom(e.start),
+      };
     }
     if (this.tok() === T.OR_KW) {
-      const orSpan = this.span(this.start, this.ends[this.i] ?? this.start);
+      const orVar = this.variable("or", this.start, this.ends[this.i] ?? this.start);
       this.i++;
       const call: CallExpr = {
         kind: "call",
         fn: e,
-        args: [this.variable("or", orSpan)],
-        span: this.span(start),
+        args: [orVar],
+        file: this.file,
+        start,
+        end: this.endFrom(start),
       };
       this.cursedOr.add(call);
       return call;
@@ -726,9 +765,8 @@ class Parser {
       case T.ID: {
         const name = this.value();
         this.i++;
-        const span = this.span(start, end);
-        if (name === "__curPos") return { kind: "curPos", span };
-        return this.variable(name, span);
+        if (name === "__curPos") return { kind: "curPos", file: this.file, start, end };
+        return this.variable(name, start, end);
       }
       case T.INT: {
         const v = tokenValue(this.tokens, this.text, this.i);
@@ -736,13 +774,15 @@ class Parser {
         return {
           kind: "int",
           value: typeof v === "bigint" ? v : Number(v ?? 0),
-          span: this.span(start, end),
+          file: this.file,
+          start,
+          end,
         };
       }
       case T.FLOAT: {
         const v = Number(tokenValue(this.tokens, this.text, this.i) ?? 0);
         this.i++;
-        return { kind: "float", value: v, span: this.span(start, end) };
+        return { kind: "float", value: v, file: this.file, start, end };
       }
       case P.QUOTE:
         return this.parseString();
@@ -754,20 +794,24 @@ class Parser {
       case T.SPATH: {
         const raw = this.value();
         this.i++;
-        const span = this.span(start, end);
+        const file = this.file;
         return {
           kind: "call",
-          fn: this.variable("__findFile", span),
-          args: [this.variable("__nixPath", span), { kind: "string", value: raw.slice(1, -1), span }],
-          span,
+          fn: this.variable("__findFile", start, end),
+          args: [
+            this.variable("__nixPath", start, end),
+            { kind: "string", value: raw.slice(1, -1), file, start, end },
+          ],
+          file,
+          start,
+          end,
         };
       }
       case T.URI: {
         const raw = this.value();
         this.i++;
-        const span = this.span(start, end);
-        this.lint(this.options.lints?.url, "PSL1015", { text: raw }, span);
-        return { kind: "string", value: raw, span };
+        this.lint(this.options.lints?.url, "PSL1015", { text: raw }, this.span(start, end));
+        return { kind: "string", value: raw, file: this.file, start, end };
       }
       case P.LPAREN: {
         this.i++;
@@ -779,11 +823,12 @@ class Parser {
         // `let { …; body = e; }` is `(rec { … }).body`.
         this.i++;
         this.expect(P.LBRACE);
-        const attrs = emptyAttrs(this.span(start), true);
+        const attrs = emptyAttrs(this.file, start, start, true);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
-        attrs.span = this.span(start);
-        return { kind: "select", expr: attrs, path: ["body"], def: undefined, span: this.span(start) };
+        const end = this.endFrom(start);
+        attrs.end = end;
+        return { kind: "select", expr: attrs, path: ["body"], def: undefined, file: this.file, start, end };
       }
       case T.REC:
       case P.LBRACE: {
@@ -792,10 +837,10 @@ class Parser {
           if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
         }
         this.i++;
-        const attrs = emptyAttrs(this.span(start), k === T.REC);
+        const attrs = emptyAttrs(this.file, start, start, k === T.REC);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
-        attrs.span = this.span(start);
+        attrs.end = this.endFrom(start);
         return attrs;
       }
       case P.LBRACKET: {
@@ -820,7 +865,7 @@ class Parser {
           }
         }
         this.i++;
-        return { kind: "list", elems, span: this.span(start) };
+        return { kind: "list", elems, file: this.file, start, end: this.endFrom(start) };
       }
       default:
         return this.unexpected();
@@ -845,10 +890,11 @@ class Parser {
   private parseString(): Expr {
     const start = this.start;
     const parts = this.parseStringParts();
-    const span = this.span(start);
-    if (parts === undefined) return { kind: "string", value: "", span };
-    if (typeof parts === "string") return { kind: "string", value: parts, span };
-    return { kind: "concat", parts, forceString: true, span, opStart: start };
+    const file = this.file;
+    const end = this.endFrom(start);
+    if (parts === undefined) return { kind: "string", value: "", file, start, end };
+    if (typeof parts === "string") return { kind: "string", value: parts, file, start, end };
+    return { kind: "concat", parts, forceString: true, file, start, end, opStart: start };
   }
 
   /** Consumes `"…"`; a string when it has no interpolation, else the parts (undefined when empty). */
@@ -872,7 +918,7 @@ class Parser {
       if (k === T.STR) {
         const s = this.start;
         const e = this.ends[this.i] ?? s;
-        parts.push({ kind: "string", value: this.value(), span: this.span(s, e) });
+        parts.push({ kind: "string", value: this.value(), file: this.file, start: s, end: e });
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
         this.i++;
@@ -899,7 +945,8 @@ class Parser {
           kind: "text",
           bytes: this.value(),
           indent: k === T.IND_STR,
-          span: this.span(s, this.ends[this.i] ?? s),
+          start: s,
+          end: this.ends[this.i] ?? s,
         });
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
@@ -909,7 +956,7 @@ class Parser {
       } else this.unexpected(["end of an indented string"]);
     }
     this.i++;
-    return stripIndentation(parts, this.span(start), start);
+    return stripIndentation(parts, this.file, start, this.endFrom(start));
   }
 
   private parsePath(): Expr {
@@ -933,7 +980,7 @@ class Parser {
       value = canonPath(literal, this.options.basePath);
       if (literal.length > 1 && literal.endsWith("/")) value += "/";
     }
-    const head: Expr = { kind: "path", value, span: litSpan };
+    const head: Expr = { kind: "path", value, file: this.file, start, end: litSpan.end };
     if (this.tok() === T.PATH_END) {
       this.i++;
       return head;
@@ -944,7 +991,13 @@ class Parser {
       if (t === T.PATH_END) break;
       if (t === T.STR) {
         const s = this.start;
-        parts.push({ kind: "string", value: this.value(), span: this.span(s, this.ends[this.i] ?? s) });
+        parts.push({
+          kind: "string",
+          value: this.value(),
+          file: this.file,
+          start: s,
+          end: this.ends[this.i] ?? s,
+        });
         this.i++;
       } else if (t === T.DOLLAR_CURLY) {
         this.i++;
@@ -953,7 +1006,15 @@ class Parser {
       } else this.unexpected();
     }
     this.i++;
-    return { kind: "concat", parts, forceString: false, span: this.span(start), opStart: start };
+    return {
+      kind: "concat",
+      parts,
+      forceString: false,
+      file: this.file,
+      start,
+      end: this.endFrom(start),
+      opStart: start,
+    };
   }
 
   // ---- bindings ----------------------------------------------------------------------------------
@@ -1003,7 +1064,7 @@ class Parser {
       const src = this.parseExpr();
       this.expect(P.RPAREN);
       attrs.inheritFrom.push(src);
-      from = { kind: "inheritFrom", from: src, span: this.span(s), index: -1 };
+      from = { kind: "inheritFrom", from: src, file: this.file, start: s, end: this.endFrom(s), index: -1 };
     }
     for (;;) {
       const k = this.tok();
@@ -1032,8 +1093,8 @@ class Parser {
       } else this.unexpected(["';'", ...ATTR_EXPECT.slice(0, 2)]);
       const span = this.span(start);
       const value: Expr = from
-        ? { kind: "select", expr: from, path: [name], def: undefined, span }
-        : this.variable(name, span);
+        ? { kind: "select", expr: from, path: [name], def: undefined, file: this.file, start, end: span.end }
+        : this.variable(name, start, span.end);
       const existing = attrs.attrs.get(name);
       if (existing) {
         this.report(diag("PSL1005", { name, where: this.where(existing.span.start) }, { span }));
@@ -1070,7 +1131,15 @@ class Parser {
       const parts = this.parseStringParts();
       if (parts === undefined) return "";
       if (typeof parts === "string") return parts;
-      return { kind: "concat", parts, forceString: true, span: this.span(start), opStart: start };
+      return {
+        kind: "concat",
+        parts,
+        forceString: true,
+        file: this.file,
+        start,
+        end: this.endFrom(start),
+        opStart: start,
+      };
     }
     if (k === T.DOLLAR_CURLY) {
       this.i++;

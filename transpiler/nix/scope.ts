@@ -87,7 +87,7 @@ export function resolveScopes(root: Expr, env: StaticEnv): Diagnostic[] {
             e.level = withLevel;
             e.index = 0;
             e.fromWith = true;
-          } else errors.push(diag("PSL1009", { name: e.name }, { span: e.span }));
+          } else errors.push(diag("PSL1009", { name: e.name }, { span: e }));
         }
         break;
       }

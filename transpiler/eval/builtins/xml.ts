@@ -134,7 +134,7 @@ export function* toXml(
       }
     } else if (v instanceof NixLambda) {
       const lam = v.expr;
-      out.push(`${pad(d)}<function${attrsText(posAttrs(lam.span))}>\n`);
+      out.push(`${pad(d)}<function${attrsText(posAttrs(lam))}>\n`);
       stack.push({ text: `${pad(d)}</function>\n` });
       if (lam.formals) {
         const a: Record<string, string> = {};
