@@ -7,7 +7,9 @@
  *
  * The whole input is lexed up front into parallel arrays (kind, start, end, value); the parser needs
  * a few tokens of lookahead to tell `{ a, b }:` from `{ a = b; }`. Offsets are UTF-16 offsets into the
- * source text. String values are Nix byte strings (see `bytes.ts`). Problems (an integer that does not
+ * source text. Identifiers are interned: each distinct name is one string, found again by a hash of its
+ * characters without slicing the text, so a large file allocates one string per name, not per use (and
+ * the maps that later key on names hash each name once). String values are Nix byte strings (see `bytes.ts`). Problems (an integer that does not
  * fit, a path with a trailing slash, a disabled pipe operator) are recorded with their span and lexing
  * goes on.
  */
@@ -24,6 +26,8 @@ export interface Tokens {
   readonly aux: Int32Array;
   /** STR/IND_STR bytes, long INT values; see `tokenValue`. */
   readonly strings: (string | number | bigint)[];
+  /** The distinct identifiers; an ID token's `aux` is its index here. */
+  readonly names: readonly string[];
 }
 
 /**
@@ -32,8 +36,8 @@ export interface Tokens {
  */
 export function tokenValue(t: Tokens, text: string, i: number): string | number | bigint | undefined {
   const a = t.aux[i] ?? -1;
-  if (a >= 0) return t.strings[a];
   const k = t.kinds[i];
+  if (a >= 0) return k === T.ID ? t.names[a] : t.strings[a];
   const slice = text.slice(t.starts[i], t.ends[i]);
   if (k === T.INT || k === T.FLOAT) return Number(slice);
   if (k === T.ID || k === T.URI || k === T.PATH || k === T.HPATH || k === T.SPATH || k === T.STR)
@@ -124,6 +128,64 @@ const OP_START: ReadonlySet<number> = new Set([..."=!<>&|-/+"].map((ch) => ch.ch
 
 const INT64_MAX = 9223372036854775807n;
 
+/**
+ * The identifiers of one text, each stored once: an open-addressing table keyed by a hash of the
+ * characters, compared against the text in place, so a name seen before costs no allocation.
+ */
+class NameTable {
+  readonly names: string[] = [];
+  /** Slot → index in `names` + 1 (0: empty). */
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+
+  constructor(private readonly text: string) {}
+
+  /** The index of the name `text[start, end)`, adding it when new. */
+  intern(start: number, end: number): number {
+    const text = this.text;
+    let h = 0;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const at = this.slots[j] ?? 0;
+      if (at === 0) return this.add(j, h, start, end);
+      if (this.hashes[j] !== h) continue;
+      const name = this.names[at - 1] as string;
+      if (name.length !== len) continue;
+      let k = 0;
+      while (k < len && name.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return at - 1;
+    }
+  }
+
+  private add(slot: number, h: number, start: number, end: number): number {
+    const index = this.names.length;
+    this.names.push(this.text.slice(start, end));
+    this.slots[slot] = index + 1;
+    this.hashes[slot] = h;
+    if (this.names.length * 2 > this.slots.length) this.grow();
+    return index;
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < oldSlots.length; i++) {
+      const at = oldSlots[i] ?? 0;
+      if (at === 0) continue;
+      const h = oldHashes[i] ?? 0;
+      let j = h & mask;
+      while ((this.slots[j] ?? 0) !== 0) j = (j + 1) & mask;
+      this.slots[j] = at;
+      this.hashes[j] = h;
+    }
+  }
+}
+
 class TokenSink {
   count = 0;
   kinds: Uint8Array;
@@ -138,6 +200,16 @@ class TokenSink {
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
     this.aux = new Int32Array(n);
+  }
+
+  /** An identifier token; `name` is its index in the name table. */
+  pushName(start: number, end: number, name: number): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = T.ID;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.aux[i] = name;
   }
 
   push(kind: TokenKind, start: number, end: number, value?: string | number | bigint): void {
@@ -183,6 +255,7 @@ export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens
       ends: s.ends,
       aux: s.aux,
       strings: s.strings,
+      names: lx.names.names,
     },
     problems: lx.problems,
   };
@@ -190,6 +263,7 @@ export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens
 
 class Lexer {
   readonly sink: TokenSink;
+  readonly names: NameTable;
   readonly problems: LexProblem[] = [];
   private readonly stack: number[] = [];
   private pos = 0;
@@ -199,6 +273,18 @@ class Lexer {
     private readonly options: LexOptions,
   ) {
     this.sink = new TokenSink(text.length);
+    this.names = new NameTable(text);
+  }
+
+  /** An identifier or keyword token for `text[start, end)`. */
+  private pushWord(start: number, end: number): void {
+    const index = this.names.intern(start, end);
+    const kw =
+      end - start <= 7 && KEYWORD_START[this.text.charCodeAt(start)] === 1
+        ? KEYWORDS.get(this.names.names[index] as string)
+        : undefined;
+    if (kw !== undefined) this.sink.push(kw, start, end);
+    else this.sink.pushName(start, end, index);
   }
 
   private bestLen = 0;
@@ -224,9 +310,7 @@ class Lexer {
       let d = i < text.length ? text.charCodeAt(i) : -1;
       while (d >= 0 && cls(d) & C_ID) d = ++i < text.length ? text.charCodeAt(i) : -1;
       if (d === 47 || d === 46 || d === 43 || d === 58) return false;
-      const kw = i - p <= 7 && KEYWORD_START[c] === 1 ? KEYWORDS.get(text.slice(p, i)) : undefined;
-      if (kw !== undefined) this.sink.push(kw, p, i);
-      else this.sink.push(T.ID, p, i);
+      this.pushWord(p, i);
       this.pos = i;
       return true;
     }
@@ -441,6 +525,8 @@ class Lexer {
     this.pos = end;
     switch (bestKind) {
       case T.ID:
+        this.pushWord(p, end);
+        return;
       case T.URI:
       case T.SPATH:
         this.sink.push(bestKind, p, end);

@@ -11,7 +11,7 @@
  * attributes' one; a `with` has a one-slot environment. The walk uses an explicit stack.
  */
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import type { AttrsExpr, Expr } from "./ast.js";
+import type { AttrsExpr, Expr, VarExpr } from "./ast.js";
 
 /** A compile-time environment: names to slots, or a `with` marker. */
 export interface StaticEnv {
@@ -27,88 +27,91 @@ export function staticEnv(names: Iterable<string>, up: StaticEnv | null, isWith 
   return { vars, isWith, up };
 }
 
-const INHERIT_FROM_ENV: ReadonlyMap<string, number> = new Map();
+const NO_VARS: ReadonlyMap<string, number> = new Map();
 
 /** Resolves every variable under `root` against `env`; returns the "undefined variable" errors. */
 export function resolveScopes(root: Expr, env: StaticEnv): Diagnostic[] {
-  const errors: Diagnostic[] = [];
-  const stack: [Expr, StaticEnv][] = [[root, env]];
-  const visit = (e: Expr | undefined, en: StaticEnv) => {
-    if (e) stack.push([e, en]);
-  };
-  const visitAttrs = (a: AttrsExpr, outer: StaticEnv, inner: StaticEnv) => {
-    // `inner` is where plain values and dynamic attributes live (the new environment of a rec set or let).
-    const fromEnv: StaticEnv = { vars: INHERIT_FROM_ENV, isWith: false, up: inner };
-    for (const src of a.inheritFrom) visit(src, inner);
-    for (const d of a.attrs.values()) {
-      if (d.kind === "plain") visit(d.value, inner);
-      else if (d.kind === "inherited") visit(d.value, outer);
-      else {
-        const sel = d.value;
-        if (sel.kind === "select" && sel.expr.kind === "inheritFrom")
-          sel.expr.index = a.inheritFrom.indexOf(sel.expr.from);
-        visit(d.value, fromEnv);
-      }
-    }
-    for (const d of a.dynamic) {
-      visit(d.name, inner);
-      visit(d.value, inner);
-    }
-  };
-  const recEnv = (a: AttrsExpr, up: StaticEnv): StaticEnv => {
-    let i = 0;
-    for (const d of a.attrs.values()) d.index = i++;
-    return staticEnv(a.attrs.keys(), up);
-  };
+  return new ScopeWalk().run(root, env);
+}
 
-  while (stack.length > 0) {
-    const [e, en] = stack.pop() as [Expr, StaticEnv];
+/**
+ * The walk: a work list of (expression, environment) pairs kept in two parallel arrays, so that neither
+ * deep trees nor the number of nodes costs more than two slots per pending node.
+ */
+class ScopeWalk {
+  private readonly exprs: Expr[] = [];
+  private readonly envs: StaticEnv[] = [];
+  private readonly errors: Diagnostic[] = [];
+
+  run(root: Expr, env: StaticEnv): Diagnostic[] {
+    const exprs = this.exprs;
+    const envs = this.envs;
+    exprs.push(root);
+    envs.push(env);
+    while (exprs.length > 0) {
+      const e = exprs.pop() as Expr;
+      const en = envs.pop() as StaticEnv;
+      this.visitNode(e, en);
+    }
+    return this.errors;
+  }
+
+  private visit(e: Expr | undefined, en: StaticEnv): void {
+    if (e === undefined) return;
+    this.exprs.push(e);
+    this.envs.push(en);
+  }
+
+  private visitNode(e: Expr, en: StaticEnv): void {
     switch (e.kind) {
-      case "var": {
-        let level = 0;
-        let withLevel = -1;
-        let found = false;
-        for (let cur: StaticEnv | null = en; cur; cur = cur.up, level++) {
-          if (cur.isWith) {
-            if (withLevel < 0) withLevel = level;
-            continue;
-          }
-          const slot = cur.vars.get(e.name);
-          if (slot !== undefined) {
-            e.level = level;
-            e.index = slot;
-            e.fromWith = false;
-            found = true;
-            break;
-          }
-        }
-        if (!found) {
-          if (withLevel >= 0) {
-            e.level = withLevel;
-            e.index = 0;
-            e.fromWith = true;
-          } else errors.push(diag("PSL1009", { name: e.name }, { span: e }));
-        }
-        break;
+      case "var":
+        this.bindVar(e, en);
+        return;
+      case "call": {
+        this.visit(e.fn, en);
+        const args = e.args;
+        for (let i = 0; i < args.length; i++) this.visit(args[i], en);
+        return;
       }
-      case "lambda": {
-        const names: string[] = [];
-        if (e.arg !== undefined) names.push(e.arg);
-        for (const f of e.formals?.entries ?? []) names.push(f.name);
-        const inner = staticEnv(names, en);
-        for (const f of e.formals?.entries ?? []) visit(f.def, inner);
-        visit(e.body, inner);
-        break;
+      case "select": {
+        this.visit(e.expr, en);
+        const path = e.path;
+        for (let i = 0; i < path.length; i++) {
+          const n = path[i];
+          if (typeof n !== "string") this.visit(n, en);
+        }
+        this.visit(e.def, en);
+        return;
       }
       case "attrs":
-        if (e.rec) visitAttrs(e, en, recEnv(e, en));
-        else visitAttrs(e, en, en);
-        break;
+        this.visitAttrs(e, en, e.rec ? this.recEnv(e, en) : en);
+        return;
+      case "concat": {
+        const parts = e.parts;
+        for (let i = 0; i < parts.length; i++) this.visit(parts[i], en);
+        return;
+      }
+      case "list": {
+        const elems = e.elems;
+        for (let i = 0; i < elems.length; i++) this.visit(elems[i], en);
+        return;
+      }
+      case "lambda": {
+        const vars = new Map<string, number>();
+        if (e.arg !== undefined) vars.set(e.arg, 0);
+        const entries = e.formals?.entries;
+        if (entries !== undefined)
+          for (const f of entries) if (!vars.has(f.name)) vars.set(f.name, vars.size);
+        const inner: StaticEnv = { vars, isWith: false, up: en };
+        if (entries !== undefined) for (const f of entries) this.visit(f.def, inner);
+        this.visit(e.body, inner);
+        return;
+      }
       case "let": {
-        const inner = recEnv(e.attrs, en);
-        visitAttrs(e.attrs, en, inner);
-        visit(e.body, inner);
-        break;
+        const inner = this.recEnv(e.attrs, en);
+        this.visitAttrs(e.attrs, en, inner);
+        this.visit(e.body, inner);
+        return;
       }
       case "with": {
         let prev = -1;
@@ -120,45 +123,35 @@ export function resolveScopes(root: Expr, env: StaticEnv): Diagnostic[] {
           }
         }
         e.prevWith = prev;
-        visit(e.attrs, en);
-        visit(e.body, { vars: INHERIT_FROM_ENV, isWith: true, up: en });
-        break;
+        this.visit(e.attrs, en);
+        this.visit(e.body, { vars: NO_VARS, isWith: true, up: en });
+        return;
       }
-      case "select":
-        visit(e.expr, en);
-        for (const n of e.path) if (typeof n !== "string") visit(n, en);
-        visit(e.def, en);
-        break;
-      case "hasAttr":
-        visit(e.expr, en);
-        for (const n of e.path) if (typeof n !== "string") visit(n, en);
-        break;
-      case "list":
-        for (const x of e.elems) visit(x, en);
-        break;
-      case "call":
-        visit(e.fn, en);
-        for (const x of e.args) visit(x, en);
-        break;
+      case "hasAttr": {
+        this.visit(e.expr, en);
+        const path = e.path;
+        for (let i = 0; i < path.length; i++) {
+          const n = path[i];
+          if (typeof n !== "string") this.visit(n, en);
+        }
+        return;
+      }
       case "if":
-        visit(e.cond, en);
-        visit(e.thenExpr, en);
-        visit(e.elseExpr, en);
-        break;
-      case "assert":
-        visit(e.cond, en);
-        visit(e.body, en);
-        break;
-      case "not":
-        visit(e.expr, en);
-        break;
+        this.visit(e.cond, en);
+        this.visit(e.thenExpr, en);
+        this.visit(e.elseExpr, en);
+        return;
       case "binary":
-        visit(e.left, en);
-        visit(e.right, en);
-        break;
-      case "concat":
-        for (const x of e.parts) visit(x, en);
-        break;
+        this.visit(e.left, en);
+        this.visit(e.right, en);
+        return;
+      case "not":
+        this.visit(e.expr, en);
+        return;
+      case "assert":
+        this.visit(e.cond, en);
+        this.visit(e.body, en);
+        return;
       case "inheritFrom":
       case "int":
       case "float":
@@ -166,8 +159,63 @@ export function resolveScopes(root: Expr, env: StaticEnv): Diagnostic[] {
       case "path":
       case "curPos":
       case "error":
-        break;
+        return;
     }
   }
-  return errors;
+
+  /** The innermost lexical binding of a variable, else the innermost `with`, else an error. */
+  private bindVar(e: VarExpr, en: StaticEnv): void {
+    let level = 0;
+    let withLevel = -1;
+    const name = e.name;
+    for (let cur: StaticEnv | null = en; cur !== null; cur = cur.up, level++) {
+      if (cur.isWith) {
+        if (withLevel < 0) withLevel = level;
+        continue;
+      }
+      const slot = cur.vars.get(name);
+      if (slot !== undefined) {
+        e.level = level;
+        e.index = slot;
+        e.fromWith = false;
+        return;
+      }
+    }
+    if (withLevel >= 0) {
+      e.level = withLevel;
+      e.index = 0;
+      e.fromWith = true;
+    } else this.errors.push(diag("PSL1009", { name }, { span: e }));
+  }
+
+  /** `inner` is where plain values and dynamic attributes live (the new environment of a rec set or let). */
+  private visitAttrs(a: AttrsExpr, outer: StaticEnv, inner: StaticEnv): void {
+    const fromEnv: StaticEnv | undefined =
+      a.inheritFrom.length > 0 ? { vars: NO_VARS, isWith: false, up: inner } : undefined;
+    for (const src of a.inheritFrom) this.visit(src, inner);
+    for (const d of a.attrs.values()) {
+      if (d.kind === "plain") this.visit(d.value, inner);
+      else if (d.kind === "inherited") this.visit(d.value, outer);
+      else {
+        const sel = d.value;
+        if (sel.kind === "select" && sel.expr.kind === "inheritFrom")
+          sel.expr.index = a.inheritFrom.indexOf(sel.expr.from);
+        this.visit(d.value, fromEnv ?? inner);
+      }
+    }
+    for (const d of a.dynamic) {
+      this.visit(d.name, inner);
+      this.visit(d.value, inner);
+    }
+  }
+
+  /** The environment of a `rec` set or `let`: its static attributes, numbered in definition order. */
+  private recEnv(a: AttrsExpr, up: StaticEnv): StaticEnv {
+    const vars = new Map<string, number>();
+    for (const [name, d] of a.attrs) {
+      d.index = vars.size;
+      vars.set(name, d.index);
+    }
+    return { vars, isWith: false, up };
+  }
 }
