@@ -34,8 +34,9 @@ const CASES: readonly [keyof typeof INIT_ADAPTERS, number, string, UnitState][] 
   ["supervisord", 3, "web                              STOPPED   Nov 25 10:00 AM", "inactive"],
   ["daemontools", 0, "/etc/service/web: up (pid 190) 0 seconds", "active"],
   ["daemontools", 0, "/etc/service/web: down 2 seconds, normally up", "inactive"],
-  ["busybox", 0, "", "active"],
-  ["busybox", 3, "", "inactive"],
+  ["busybox", 0, "web is running", "active"],
+  ["busybox", 1, "web has failed", "failed"],
+  ["busybox", 3, "web is not running", "inactive"],
 ];
 
 describe("unit state tables", () => {
@@ -50,5 +51,6 @@ describe("unit state tables", () => {
   it("fills job templates with the shell-quoted bare name", () => {
     expect(fillTemplate(INIT_ADAPTERS.runit.status, "web.service")).toBe("sv status web");
     expect(fillTemplate(INIT_ADAPTERS.systemd.jobs.start ?? "", "a b")).toBe("systemctl start 'a b'");
+    expect(fillTemplate(INIT_ADAPTERS.busybox.status, "web")).toBe("/usr/lib/psl/web/control status");
   });
 });

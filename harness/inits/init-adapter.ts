@@ -52,6 +52,13 @@ export function mapUnitState(adapter: InitAdapter, result: ProcessResult): UnitS
   return "unknown";
 }
 
+/**
+ * The reload verb on targets without one of their own: psl's generated reload script (ExecReload= with
+ * $MAINPID from the target's status); missing when the service has no ExecReload=, so the verb fails as
+ * `systemctl reload` does.
+ */
+export const PSL_RELOAD = "/usr/lib/psl/{unit}/reload";
+
 /** The log files psl's generated services write to, in the order they are tried. */
 export const SERVICE_LOG_CANDIDATES = [
   "/var/log/psl/{unit}.log",

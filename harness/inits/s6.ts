@@ -3,17 +3,17 @@
  * of `s6-svstat -o up,ready,wantedup,exitcode` maps: up → active, down with a non-zero exit (or a
  * signal, -1) while wanted up → failed, down while wanted up → activating, down → inactive.
  */
-import { catServiceLogs, type InitAdapter } from "./init-adapter.js";
+import { catServiceLogs, type InitAdapter, PSL_RELOAD } from "./init-adapter.js";
 
 export const s6Adapter: InitAdapter = {
   init: "s6",
   jobs: {
     start: "s6-svc -wu -T 10000 -u /etc/s6/scan/{unit}",
-    stop: "s6-svc -wd -T 10000 -d /etc/s6/scan/{unit}",
+    stop: "s6-svc -wD -T 10000 -d /etc/s6/scan/{unit}",
     // Stop then start, like systemd: `s6-svc -r` would leave a service whose finish script says
     // "do not restart" (Restart=no) down.
-    restart: "s6-svc -wd -T 10000 -d /etc/s6/scan/{unit} && s6-svc -wu -T 10000 -u /etc/s6/scan/{unit}",
-    reload: "s6-svc -h /etc/s6/scan/{unit}",
+    restart: "s6-svc -wD -T 10000 -d /etc/s6/scan/{unit} && s6-svc -wu -T 10000 -u /etc/s6/scan/{unit}",
+    reload: PSL_RELOAD,
   },
   status: "s6-svstat -o up,ready,wantedup,exitcode /etc/s6/scan/{unit}",
   states: [

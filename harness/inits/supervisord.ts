@@ -1,5 +1,5 @@
 /** supervisord: supervisorctl verbs; the state word of `supervisorctl status` (its exit code is unreliable). */
-import { catServiceLogs, type InitAdapter } from "./init-adapter.js";
+import { catServiceLogs, type InitAdapter, PSL_RELOAD } from "./init-adapter.js";
 
 export const supervisordAdapter: InitAdapter = {
   init: "supervisord",
@@ -7,7 +7,7 @@ export const supervisordAdapter: InitAdapter = {
     start: "supervisorctl start {unit}",
     stop: "supervisorctl stop {unit}",
     restart: "supervisorctl restart {unit}",
-    reload: "supervisorctl signal HUP {unit}",
+    reload: PSL_RELOAD,
   },
   status: "supervisorctl status {unit}",
   states: [

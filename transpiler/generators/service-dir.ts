@@ -135,3 +135,28 @@ export function finishScript(
     "",
   ].join("\n");
 }
+
+/**
+ * Activation of a service directory linked into a directory its supervisor scans (runit, daemontools):
+ * the scanner starts a newly linked service by itself, so asking it to start as well would run a oneshot
+ * that has already finished a second time. The enable lines note which links are new (in $psl_fresh); the
+ * start lines wait for the supervisor, then only check a new service and ask an already linked one to
+ * start.
+ */
+export function scannedLinkActivation(
+  name: string,
+  dir: string,
+  link: string,
+  commands: { readonly waitSupervisor: string; readonly checkFresh: string; readonly startLinked: string },
+): { enable: string[]; start: string[] } {
+  return {
+    enable: [
+      `[ -e ${shJoin([link])} ] || psl_fresh="\${psl_fresh-}"${shJoin([` ${name}`])}`,
+      shJoin(["ln", "-sfn", dir, link]),
+    ],
+    start: [
+      commands.waitSupervisor,
+      `case " \${psl_fresh-} " in *${shJoin([` ${name} `])}*) ${commands.checkFresh} ;; *) ${commands.startLinked} ;; esac`,
+    ],
+  };
+}

@@ -1017,7 +1017,8 @@ cmd_timer() {
     shift 2
   done
   [ $# -gt 0 ] || usage
-  trap 'exit 0' TERM INT
+  _t_sl=
+  trap '[ -n "$_t_sl" ] && kill "$_t_sl" 2>/dev/null; exit 0' TERM INT
   _t_next=
   [ -n "$_t_boot" ] && _t_next=$(($(date +%s) + ${_t_boot%.*}))
   while :; do
@@ -1050,7 +1051,9 @@ cmd_timer() {
     fi
     [ "$_t_sleep" -lt 1 ] && _t_sleep=1
     sleep "$_t_sleep" &
-    wait $! || :
+    _t_sl=$!
+    wait "$_t_sl" || :
+    _t_sl=
   done
 }
 
@@ -1087,11 +1090,15 @@ cmd_follow() {
   exit 0
 }
 
+# The sleep is killed on the way out: left behind, it would hold the service's log pipe open (s6-log, svlogd
+# and multilog only end at its EOF, and s6-svunlink waits for them).
 cmd_pause() {
-  trap 'exit 0' TERM INT HUP
+  _p_sleep=
+  trap '[ -n "$_p_sleep" ] && kill "$_p_sleep" 2>/dev/null; exit 0' TERM INT HUP
   while :; do
     sleep 3600 &
-    wait $! || :
+    _p_sleep=$!
+    wait "$_p_sleep" || :
   done
 }
 

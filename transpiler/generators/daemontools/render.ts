@@ -14,7 +14,7 @@ import { pulledIn } from "../order.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
 import { shStartSequence } from "../sequence.js";
-import { header } from "../service-dir.js";
+import { header, scannedLinkActivation } from "../service-dir.js";
 import { shJoin, shQuote } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
@@ -92,15 +92,15 @@ function renderService(ctx: ServiceContext): RenderedService {
     mode: 0o755,
   });
   if (!startsAtBoot(plan)) files.push({ path: `rootfs${dir}/down`, content: "", mode: 0o644 });
+  const activation = scannedLinkActivation(name, dir, link, {
+    waitSupervisor: `i=0; until svok ${shJoin([link])} 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done`,
+    checkFresh: ":",
+    startLinked: `${shJoin(["svc", "-u", link])} || :`,
+  });
   return {
     files,
-    enable: [shJoin(["ln", "-sfn", dir, link])],
-    start: startsAtBoot(plan)
-      ? [
-          `i=0; until svok ${shJoin([link])} 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done`,
-          `${shJoin(["svc", "-u", link])} || :`,
-        ]
-      : [],
+    enable: activation.enable,
+    start: startsAtBoot(plan) ? activation.start : [],
     stop: [shJoin(["svc", "-d", link])],
     disable: [shJoin(["rm", "-f", link]), `${shJoin(["svc", "-dx", link, `${link}/log`])} 2>/dev/null || :`],
   };

@@ -10,7 +10,13 @@ import type { Command } from "../../spec/schema.js";
 import { execLine, stopTimeout } from "../exec-line.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
-import { finishScript, header, runScript, type SupervisionCommands } from "../service-dir.js";
+import {
+  finishScript,
+  header,
+  runScript,
+  type SupervisionCommands,
+  scannedLinkActivation,
+} from "../service-dir.js";
 import { shJoin } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
@@ -121,15 +127,15 @@ function renderService(ctx: ServiceContext): RenderedService {
   }
   if (!startsAtBoot(plan)) files.push({ path: `rootfs${dir}/down`, content: "", mode: 0o644 });
   const link = `${SERVICE}/${name}`;
+  const activation = scannedLinkActivation(name, dir, link, {
+    waitSupervisor: `i=0; while [ ! -e ${shJoin([`${link}/supervise/ok`])} ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done`,
+    checkFresh: `${shJoin(["sv", "-w", "10", "check", link])} >/dev/null || :`,
+    startLinked: `${shJoin(["sv", "-w", "10", "up", link])} >/dev/null || :`,
+  });
   return {
     files,
-    enable: [shJoin(["ln", "-sfn", dir, link])],
-    start: startsAtBoot(plan)
-      ? [
-          `i=0; while [ ! -e ${shJoin([`${link}/supervise/ok`])} ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done`,
-          `${shJoin(["sv", "-w", "10", "up", link])} >/dev/null || :`,
-        ]
-      : [],
+    enable: activation.enable,
+    start: startsAtBoot(plan) ? activation.start : [],
     stop: [shJoin(["sv", "-w", "10", "down", link])],
     disable: [shJoin(["rm", "-f", link])],
   };

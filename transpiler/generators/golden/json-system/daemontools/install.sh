@@ -110,25 +110,32 @@ chmod 0750 /var/backups
 chown webapp:webapp /var/backups
 
 # Activation
+[ -e /etc/service/notes ] || psl_fresh="${psl_fresh-}"' notes'
 ln -sfn /etc/sv/notes /etc/service/notes
+[ -e /etc/service/webapp-db ] || psl_fresh="${psl_fresh-}"' webapp-db'
 ln -sfn /etc/sv/webapp-db /etc/service/webapp-db
+[ -e /etc/service/backup ] || psl_fresh="${psl_fresh-}"' backup'
 ln -sfn /etc/sv/backup /etc/service/backup
+[ -e /etc/service/migrate ] || psl_fresh="${psl_fresh-}"' migrate'
 ln -sfn /etc/sv/migrate /etc/service/migrate
+[ -e /etc/service/webapp ] || psl_fresh="${psl_fresh-}"' webapp'
 ln -sfn /etc/sv/webapp /etc/service/webapp
+[ -e /etc/service/webapp-worker ] || psl_fresh="${psl_fresh-}"' webapp-worker'
 ln -sfn /etc/sv/webapp-worker /etc/service/webapp-worker
+[ -e /etc/service/backup-timer ] || psl_fresh="${psl_fresh-}"' backup-timer'
 ln -sfn /etc/sv/backup-timer /etc/service/backup-timer
 if [ "${PSL_NO_START:-0}" != 1 ]; then
   i=0; until svok /etc/service/notes 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/notes || :
+  case " ${psl_fresh-} " in *' notes '*) : ;; *) svc -u /etc/service/notes || : ;; esac
   i=0; until svok /etc/service/webapp-db 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/webapp-db || :
+  case " ${psl_fresh-} " in *' webapp-db '*) : ;; *) svc -u /etc/service/webapp-db || : ;; esac
   i=0; until svok /etc/service/migrate 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/migrate || :
+  case " ${psl_fresh-} " in *' migrate '*) : ;; *) svc -u /etc/service/migrate || : ;; esac
   i=0; until svok /etc/service/webapp 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/webapp || :
+  case " ${psl_fresh-} " in *' webapp '*) : ;; *) svc -u /etc/service/webapp || : ;; esac
   i=0; until svok /etc/service/webapp-worker 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/webapp-worker || :
+  case " ${psl_fresh-} " in *' webapp-worker '*) : ;; *) svc -u /etc/service/webapp-worker || : ;; esac
   i=0; until svok /etc/service/backup-timer 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done
-  svc -u /etc/service/backup-timer || :
+  case " ${psl_fresh-} " in *' backup-timer '*) : ;; *) svc -u /etc/service/backup-timer || : ;; esac
   :
 fi

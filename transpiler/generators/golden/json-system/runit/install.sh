@@ -121,25 +121,32 @@ chmod 0750 /var/backups
 chown webapp:webapp /var/backups
 
 # Activation
+[ -e /etc/service/notes ] || psl_fresh="${psl_fresh-}"' notes'
 ln -sfn /etc/sv/notes /etc/service/notes
+[ -e /etc/service/webapp-db ] || psl_fresh="${psl_fresh-}"' webapp-db'
 ln -sfn /etc/sv/webapp-db /etc/service/webapp-db
+[ -e /etc/service/backup ] || psl_fresh="${psl_fresh-}"' backup'
 ln -sfn /etc/sv/backup /etc/service/backup
+[ -e /etc/service/migrate ] || psl_fresh="${psl_fresh-}"' migrate'
 ln -sfn /etc/sv/migrate /etc/service/migrate
+[ -e /etc/service/webapp ] || psl_fresh="${psl_fresh-}"' webapp'
 ln -sfn /etc/sv/webapp /etc/service/webapp
+[ -e /etc/service/webapp-worker ] || psl_fresh="${psl_fresh-}"' webapp-worker'
 ln -sfn /etc/sv/webapp-worker /etc/service/webapp-worker
+[ -e /etc/service/backup-timer ] || psl_fresh="${psl_fresh-}"' backup-timer'
 ln -sfn /etc/sv/backup-timer /etc/service/backup-timer
 if [ "${PSL_NO_START:-0}" != 1 ]; then
   i=0; while [ ! -e /etc/service/notes/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/notes >/dev/null || :
+  case " ${psl_fresh-} " in *' notes '*) sv -w 10 check /etc/service/notes >/dev/null || : ;; *) sv -w 10 up /etc/service/notes >/dev/null || : ;; esac
   i=0; while [ ! -e /etc/service/webapp-db/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/webapp-db >/dev/null || :
+  case " ${psl_fresh-} " in *' webapp-db '*) sv -w 10 check /etc/service/webapp-db >/dev/null || : ;; *) sv -w 10 up /etc/service/webapp-db >/dev/null || : ;; esac
   i=0; while [ ! -e /etc/service/migrate/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/migrate >/dev/null || :
+  case " ${psl_fresh-} " in *' migrate '*) sv -w 10 check /etc/service/migrate >/dev/null || : ;; *) sv -w 10 up /etc/service/migrate >/dev/null || : ;; esac
   i=0; while [ ! -e /etc/service/webapp/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/webapp >/dev/null || :
+  case " ${psl_fresh-} " in *' webapp '*) sv -w 10 check /etc/service/webapp >/dev/null || : ;; *) sv -w 10 up /etc/service/webapp >/dev/null || : ;; esac
   i=0; while [ ! -e /etc/service/webapp-worker/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/webapp-worker >/dev/null || :
+  case " ${psl_fresh-} " in *' webapp-worker '*) sv -w 10 check /etc/service/webapp-worker >/dev/null || : ;; *) sv -w 10 up /etc/service/webapp-worker >/dev/null || : ;; esac
   i=0; while [ ! -e /etc/service/backup-timer/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
-  sv -w 10 up /etc/service/backup-timer >/dev/null || :
+  case " ${psl_fresh-} " in *' backup-timer '*) sv -w 10 check /etc/service/backup-timer >/dev/null || : ;; *) sv -w 10 up /etc/service/backup-timer >/dev/null || : ;; esac
   :
 fi
