@@ -14,7 +14,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installProbe } from "../harness/compliance/probe-facts.js";
 import { SCENARIOS } from "../harness/compliance/scenarios.js";
-import { STAND_IN_GENERATORS } from "../harness/compliance/stand-in/index.js";
 import { ensureBaseRootfs } from "../harness/images/base-rootfs.js";
 import { ensureContainerImage } from "../harness/images/container-image.js";
 import { installServices, uninstallServices } from "../harness/install/install-services.js";
@@ -22,6 +21,7 @@ import { dockerAvailable } from "../harness/machines/container-backend.js";
 import { containerMachine, stopAll, vmMachine } from "../harness/machines/driver.js";
 import { repoRoot } from "../harness/paths.js";
 import { runHost, runHostOk } from "../harness/process/run-host.js";
+import { GENERATORS } from "../transpiler/generators/index.js";
 import { INITS, RECIPES } from "../vm-images/index.js";
 import type { Bench } from "./bench.js";
 
@@ -81,7 +81,7 @@ async function perScenario(lines: string[]): Promise<void> {
     await scenario.run({
       machine: m,
       install: async () => {
-        installed = await installServices(m, STAND_IN_GENERATORS[init], scenario.specs, { label: "bench" });
+        installed = await installServices(m, GENERATORS[init], scenario.specs, { label: "bench" });
       },
     });
     if (installed) await uninstallServices(m, installed);

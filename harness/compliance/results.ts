@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InitName } from "../../vm-images/index.js";
-import type { ExpectedStatus } from "./expected-capabilities.js";
+import type { ExpectedStatus } from "./generator-source.js";
 
 /**
  * - `pass`: the scenario passed and the table says native or emulated;
@@ -19,8 +19,6 @@ export type Outcome = "pass" | "fail" | "dropped" | "dropped-but-passed";
 export interface ScenarioResult {
   readonly init: InitName;
   readonly machine: "container" | "vm";
-  /** psl's generator, or the harness's stand-in while psl's has not landed. */
-  readonly generator: "psl" | "stand-in";
   readonly scenario: string;
   readonly expected: ExpectedStatus;
   readonly note?: string;

@@ -29,7 +29,7 @@ export interface SuiteOptions {
 
 /** Runs one scenario on one machine; afterwards its services are uninstalled (stopped) either way. */
 async function runScenario(m: Machine, s: Scenario): Promise<FactView> {
-  const { generator } = generatorFor(m.init);
+  const generator = generatorFor(m.init);
   let installation: Installation | undefined;
   try {
     return await subtest(
@@ -97,7 +97,6 @@ export function defineComplianceSuite(init: InitName, options: SuiteOptions): vo
           results.push({
             init,
             machine: options.kind,
-            generator: generatorFor(init).origin,
             scenario: s.name,
             expected: expected.status,
             ...(expected.note ? { note: expected.note } : {}),
@@ -126,7 +125,6 @@ export function defineComplianceSuite(init: InitName, options: SuiteOptions): vo
         results.push({
           init,
           machine: options.kind,
-          generator: generatorFor(init).origin,
           scenario: s.name,
           expected: expected.status,
           ...(expected.note ? { note: expected.note } : {}),
