@@ -17,4 +17,4 @@ export {
   type JsonDiagnostic,
   toJsonDiagnostic,
 } from "./format.js";
-export { LineMap, type Position, SourceRegistry, type Span } from "./span.js";
+export { copySpan, LineMap, type Position, SourceRegistry, type Span } from "./span.js";

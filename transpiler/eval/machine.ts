@@ -544,14 +544,14 @@ export class Machine {
     if (a.rec) {
       inner = this.bindRec(a, env);
       for (let i = 0; i < names.length; i++) {
-        entries.set(names[i] as string, { value: inner.vars[i] as Slot, pos: (defs[i] as AttrDef).span });
+        entries.set(names[i] as string, { value: inner.vars[i] as Slot, pos: defs[i] as AttrDef });
       }
     } else {
       const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, env) : null;
       for (let i = 0; i < names.length; i++) {
         const d = defs[i] as AttrDef;
         const slot = this.maybeThunk(d.value, d.kind === "inheritedFrom" ? (from as Env) : env);
-        entries.set(names[i] as string, { value: slot, pos: d.span });
+        entries.set(names[i] as string, { value: slot, pos: d });
       }
     }
     const overrides = a.rec ? entries.get("__overrides") : undefined;

@@ -69,11 +69,13 @@ export interface HasAttrExpr extends Span {
 
 export type AttrDefKind = "plain" | "inherited" | "inheritedFrom";
 
-export interface AttrDef {
+/**
+ * One static attribute. It is its own span, the place of its name where it is defined (`unsafeGetAttrPos`
+ * and provenance report it): `file`, `start`, `end` are fields, as in expression nodes.
+ */
+export interface AttrDef extends Span {
   readonly kind: AttrDefKind;
   value: Expr;
-  /** The span of the attribute's name where it is defined. */
-  readonly span: Span;
   /** Filled by scope resolution for `rec` sets and `let`: the slot in the new environment. */
   index: number;
 }

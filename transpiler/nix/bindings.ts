@@ -5,7 +5,7 @@
  * When sets merge, the `rec` flag of the first one wins (Nix's "regrettable" rec merge), and the
  * `inherit (e)` sources of the second are appended to the first's.
  */
-import type { Span } from "../diagnostics/span.js";
+import { copySpan, type Span } from "../diagnostics/span.js";
 import type { AttrDef, AttrName, AttrsExpr, Expr } from "./ast.js";
 
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
@@ -36,13 +36,13 @@ export function addAttr(
       const existing = cur.attrs.get(name);
       if (existing) {
         if (existing.value.kind !== "attrs") {
-          report(showAttrPath(path.slice(0, i + 1)), span, existing.span);
+          report(showAttrPath(path.slice(0, i + 1)), span, existing);
           return;
         }
         cur = existing.value;
       } else {
         const nested = emptyAttrs(span.file, span.start, span.end);
-        cur.attrs.set(name, { kind: "plain", value: nested, span, index: -1 });
+        cur.attrs.set(name, plainDef(nested, span));
         cur = nested;
       }
     } else {
@@ -54,7 +54,7 @@ export function addAttr(
   const last = path[path.length - 1] as AttrName;
   if (typeof last === "string") {
     // `path` is only read for messages; merges push and pop on it and leave it as it was.
-    insertAttr(cur, path as AttrName[], last, { kind: "plain", value, span, index: -1 }, report);
+    insertAttr(cur, path as AttrName[], last, plainDef(value, span), report);
   } else {
     cur.dynamic.push({ name: last, value, span });
   }
@@ -89,5 +89,23 @@ export function insertAttr(
     from.inheritFrom.length = 0;
     return;
   }
-  report(showAttrPath(path), def.span, existing.span);
+  report(showAttrPath(path), copySpan(def), existing);
+}
+
+/** A plain attribute definition named at `span`. */
+export function plainDef(value: Expr, span: Span): AttrDef {
+  return { kind: "plain", value, file: span.file, start: span.start, end: span.end, index: -1 };
+}
+
+/**
+ * Adds `name = value` (a one-name path, the common binding) to `attrs`: no path array unless the name is
+ * already defined and the definitions must merge or be reported.
+ */
+export function addNamedAttr(attrs: AttrsExpr, name: string, def: AttrDef, report: DuplicateReporter): void {
+  if (attrs.attrs.has(name)) {
+    insertAttr(attrs, [name], name, def, report);
+    return;
+  }
+  attrs.attrs.set(name, def);
+  if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = name;
 }

@@ -14,6 +14,7 @@
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { LineMap, type Span } from "../diagnostics/span.js";
 import type {
+  AttrDef,
   AttrName,
   AttrsExpr,
   CallExpr,
@@ -24,7 +25,7 @@ import type {
   StringExpr,
   VarExpr,
 } from "./ast.js";
-import { addAttr, emptyAttrs } from "./bindings.js";
+import { addAttr, addNamedAttr, emptyAttrs } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
 import { type LexProblem, lexNix, type Tokens, tokenValue } from "./lexer.js";
@@ -1042,6 +1043,17 @@ class Parser {
 
   private parseBinding(attrs: AttrsExpr): void {
     const start = this.start;
+    if (this.tok() === T.ID && this.peek(1) === P.ASSIGN) {
+      // `name = value;`
+      const name = this.value();
+      const end = this.ends[this.i] ?? start;
+      this.i += 2;
+      const value = this.parseExpr();
+      this.expect(P.SEMI);
+      const def: AttrDef = { kind: "plain", value, file: this.file, start, end, index: -1 };
+      addNamedAttr(attrs, name, def, this.reportDuplicate);
+      return;
+    }
     const path = this.parseAttrPath();
     const pathSpan = this.span(start);
     this.expect(P.ASSIGN, ["'.'", "'='"]);
@@ -1097,10 +1109,11 @@ class Parser {
         : this.variable(name, start, span.end);
       const existing = attrs.attrs.get(name);
       if (existing) {
-        this.report(diag("PSL1005", { name, where: this.where(existing.span.start) }, { span }));
+        this.report(diag("PSL1005", { name, where: this.where(existing.start) }, { span }));
         continue;
       }
-      attrs.attrs.set(name, { kind: from ? "inheritedFrom" : "inherited", value, span, index: -1 });
+      const kind = from ? "inheritedFrom" : "inherited";
+      attrs.attrs.set(name, { kind, value, file: this.file, start, end: span.end, index: -1 });
     }
     this.i++;
   }

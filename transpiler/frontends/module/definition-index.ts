@@ -9,7 +9,7 @@
  * laziness; what it cannot see (computed attribute names, values built elsewhere) falls back to the
  * nearest enclosing definition.
  */
-import type { Span } from "../../diagnostics/index.js";
+import { copySpan, type Span } from "../../diagnostics/index.js";
 import type { AttrsExpr, Expr } from "../../nix/ast.js";
 
 export const WILDCARD = "*";
@@ -116,7 +116,7 @@ export class DefinitionIndex {
       )
         continue;
       const p = [...path, name];
-      this.addDefinition(p, def.span, priority);
+      this.addDefinition(p, copySpan(def), priority);
       this.walk(def.value, p, priority);
     }
     for (const d of e.dynamic) {
