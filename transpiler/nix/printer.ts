@@ -5,7 +5,7 @@
  * are sorted by name. The walk uses an explicit work stack, so arbitrarily deep trees print without
  * touching the JavaScript stack. The output is a byte string (see `bytes.ts`).
  */
-import type { AttrName, AttrsExpr, Expr } from "./ast.js";
+import type { AttrDef, AttrName, AttrsExpr, DynamicAttrDef, Expr, Formal, LambdaExpr } from "./ast.js";
 import { textToBytes } from "./bytes.js";
 import { formatNixFloat, printIdentifier, printLiteralString } from "./literals.js";
 
@@ -14,143 +14,197 @@ type Item = string | Expr;
 /** Where a syntax error was (only printed for trees with errors), as UTF-8 bytes. */
 const ERROR_MARK = textToBytes("«error»");
 
-/** Prints an expression as `nix-instantiate --parse` does (without the trailing newline). */
+/**
+ * Prints an expression as `nix-instantiate --parse` does (without the trailing newline). A node's pieces
+ * go onto the work stack in reverse (text and child nodes alike), so no node allocates a list of its
+ * own; text pieces are appended to the output as they come off the stack.
+ */
 export function printExpr(root: Expr): string {
   const out: string[] = [];
   const stack: Item[] = [root];
   while (stack.length > 0) {
     const item = stack.pop() as Item;
-    if (typeof item === "string") {
-      out.push(item);
-      continue;
-    }
-    // Items are pushed in reverse, so `push(...parts.reverse())` keeps source order.
-    const parts = showParts(item);
-    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i] as Item);
+    if (typeof item === "string") out.push(item);
+    else pushPieces(item, stack, out);
   }
   return out.join("");
 }
 
-function byName<T>(entries: Iterable<[string, T]>): [string, T][] {
-  return [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/** `stack.push` of several items, last first (so they come off in the order given). */
+function later(stack: Item[], a: Item, b?: Item, c?: Item, d?: Item, e?: Item, f?: Item): void {
+  if (f !== undefined) stack.push(f);
+  if (e !== undefined) stack.push(e);
+  if (d !== undefined) stack.push(d);
+  if (c !== undefined) stack.push(c);
+  if (b !== undefined) stack.push(b);
+  stack.push(a);
 }
 
-function pathParts(path: readonly AttrName[]): Item[] {
-  const parts: Item[] = [];
-  path.forEach((n, i) => {
-    if (i > 0) parts.push(".");
-    if (typeof n === "string") parts.push(printIdentifier(n));
-    else parts.push('"${', n, '}"');
-  });
-  return parts;
-}
-
-function bindingParts(attrs: AttrsExpr): Item[] {
-  const parts: Item[] = [];
-  const sorted = byName(attrs.attrs);
-  const inherits = sorted.filter(([, d]) => d.kind === "inherited").map(([n]) => n);
-  if (inherits.length > 0) parts.push(`inherit ${inherits.map(printIdentifier).join(" ")}; `);
-  const groups = new Map<number, string[]>();
-  for (const [name, d] of sorted) {
-    if (d.kind !== "inheritedFrom" || d.value.kind !== "select" || d.value.expr.kind !== "inheritFrom")
-      continue;
-    const idx = attrs.inheritFrom.indexOf(d.value.expr.from);
-    const list = groups.get(idx) ?? [];
-    list.push(name);
-    groups.set(idx, list);
-  }
-  for (const idx of [...groups.keys()].sort((a, b) => a - b)) {
-    const from = attrs.inheritFrom[idx];
-    if (!from) continue;
-    parts.push("inherit (", from, `) ${(groups.get(idx) ?? []).map(printIdentifier).join(" ")}; `);
-  }
-  for (const [name, d] of sorted) {
-    if (d.kind === "plain") parts.push(`${printIdentifier(name)} = `, d.value, "; ");
-  }
-  for (const d of attrs.dynamic) parts.push('"${', d.name, '}" = ', d.value, "; ");
-  return parts;
-}
-
-function showParts(e: Expr): Item[] {
+/** Pushes the pieces of `e` (leaves are written to `out` at once). */
+function pushPieces(e: Expr, stack: Item[], out: string[]): void {
   switch (e.kind) {
-    case "int":
-      return [String(e.value)];
-    case "float":
-      return [formatNixFloat(e.value)];
-    case "string":
-      return [printLiteralString(e.value)];
-    case "path":
-      return [e.value];
     case "var":
-      return [e.name];
-    case "curPos":
-      return ["__curPos"];
-    case "select": {
-      const parts: Item[] = ["(", e.expr, ")."];
-      parts.push(...pathParts(e.path));
-      if (e.def) parts.push(" or (", e.def, ")");
-      return parts;
-    }
-    case "hasAttr":
-      return ["((", e.expr, ") ? ", ...pathParts(e.path), ")"];
-    case "attrs":
-      return [e.rec ? "rec { " : "{ ", ...bindingParts(e), "}"];
-    case "inheritFrom":
-      return [e.from];
-    case "list": {
-      const parts: Item[] = ["[ "];
-      for (const el of e.elems) parts.push("(", el, ") ");
-      parts.push("]");
-      return parts;
-    }
-    case "lambda": {
-      const parts: Item[] = ["("];
-      if (e.formals) {
-        parts.push("{ ");
-        const sorted = [...e.formals.entries].sort((a, b) =>
-          a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-        );
-        sorted.forEach((f, i) => {
-          if (i > 0) parts.push(", ");
-          parts.push(printIdentifier(f.name));
-          if (f.def) parts.push(" ? ", f.def);
-        });
-        if (e.formals.ellipsis) parts.push(sorted.length > 0 ? ", ..." : "...");
-        parts.push(" }");
-        if (e.arg !== undefined) parts.push(" @ ");
-      }
-      if (e.arg !== undefined) parts.push(e.arg);
-      parts.push(": ", e.body, ")");
-      return parts;
-    }
+      out.push(e.name);
+      return;
+    case "string":
+      out.push(printLiteralString(e.value));
+      return;
+    case "int":
+      out.push(String(e.value));
+      return;
     case "call": {
-      const parts: Item[] = ["(", e.fn];
-      for (const a of e.args) parts.push(" ", a);
-      parts.push(")");
-      return parts;
+      stack.push(")");
+      const args = e.args;
+      for (let i = args.length - 1; i >= 0; i--) stack.push(args[i] as Expr, " ");
+      stack.push(e.fn);
+      out.push("(");
+      return;
     }
-    case "let":
-      return ["(let ", ...bindingParts(e.attrs), "in ", e.body, ")"];
-    case "with":
-      return ["(with ", e.attrs, "; ", e.body, ")"];
-    case "if":
-      return ["(if ", e.cond, " then ", e.thenExpr, " else ", e.elseExpr, ")"];
-    case "assert":
-      return ["assert ", e.cond, "; ", e.body];
-    case "not":
-      return ["(! ", e.expr, ")"];
-    case "binary":
-      return ["(", e.left, ` ${e.op} `, e.right, ")"];
+    case "select":
+      if (e.def) later(stack, " or (", e.def, ")");
+      pushPath(e.path, stack);
+      later(stack, e.expr, ").");
+      out.push("(");
+      return;
+    case "attrs":
+      stack.push("}");
+      pushBindings(e, stack);
+      out.push(e.rec ? "rec { " : "{ ");
+      return;
     case "concat": {
-      const parts: Item[] = ["("];
-      e.parts.forEach((p, i) => {
-        if (i > 0) parts.push(" + ");
-        parts.push(p);
-      });
-      parts.push(")");
-      return parts;
+      stack.push(")");
+      const parts = e.parts;
+      for (let i = parts.length - 1; i > 0; i--) stack.push(parts[i] as Expr, " + ");
+      if (parts.length > 0) stack.push(parts[0] as Expr);
+      out.push("(");
+      return;
     }
+    case "list": {
+      stack.push("]");
+      const elems = e.elems;
+      for (let i = elems.length - 1; i >= 0; i--) stack.push(") ", elems[i] as Expr, "(");
+      out.push("[ ");
+      return;
+    }
+    case "float":
+      out.push(formatNixFloat(e.value));
+      return;
+    case "path":
+      out.push(e.value);
+      return;
+    case "curPos":
+      out.push("__curPos");
+      return;
+    case "hasAttr":
+      stack.push(")");
+      pushPath(e.path, stack);
+      later(stack, e.expr, ") ? ");
+      out.push("((");
+      return;
+    case "inheritFrom":
+      stack.push(e.from);
+      return;
+    case "lambda":
+      pushLambda(e, stack, out);
+      return;
+    case "let":
+      later(stack, "in ", e.body, ")");
+      pushBindings(e.attrs, stack);
+      out.push("(let ");
+      return;
+    case "with":
+      later(stack, e.attrs, "; ", e.body, ")");
+      out.push("(with ");
+      return;
+    case "if":
+      later(stack, e.cond, " then ", e.thenExpr, " else ", e.elseExpr, ")");
+      out.push("(if ");
+      return;
+    case "assert":
+      later(stack, e.cond, "; ", e.body);
+      out.push("assert ");
+      return;
+    case "not":
+      later(stack, e.expr, ")");
+      out.push("(! ");
+      return;
+    case "binary":
+      later(stack, e.left, ` ${e.op} `, e.right, ")");
+      out.push("(");
+      return;
     case "error":
-      return [ERROR_MARK];
+      out.push(ERROR_MARK);
+      return;
   }
+}
+
+function pushLambda(e: LambdaExpr, stack: Item[], out: string[]): void {
+  later(stack, ": ", e.body, ")");
+  if (e.arg !== undefined) stack.push(e.arg);
+  if (!e.formals) {
+    out.push("(");
+    return;
+  }
+  // Formals sorted by name; their defaults are nodes, so the whole header goes through the stack.
+  const sorted = [...e.formals.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (e.arg !== undefined) stack.push(" @ ");
+  stack.push(" }");
+  if (e.formals.ellipsis) stack.push(sorted.length > 0 ? ", ..." : "...");
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const f = sorted[i] as Formal;
+    if (f.def) stack.push(f.def, " ? ");
+    stack.push(printIdentifier(f.name));
+    if (i > 0) stack.push(", ");
+  }
+  out.push("({ ");
+}
+
+/** Pushes an attribute path `a.b."c".${e}`. */
+function pushPath(path: readonly AttrName[], stack: Item[]): void {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i] as AttrName;
+    if (typeof n === "string") stack.push(printIdentifier(n));
+    else stack.push('}"', n, '"${');
+    if (i > 0) stack.push(".");
+  }
+}
+
+/**
+ * Pushes the bindings of a set or `let` in Nix's order: plain `inherit`s, then `inherit (e)` groups by
+ * source, then the other attributes by name, then dynamic attributes in source order.
+ */
+function pushBindings(attrs: AttrsExpr, stack: Item[]): void {
+  const dynamic = attrs.dynamic;
+  for (let i = dynamic.length - 1; i >= 0; i--) {
+    const d = dynamic[i] as DynamicAttrDef;
+    stack.push("; ", d.value, '}" = ', d.name, '"${');
+  }
+  const names = [...attrs.attrs.keys()].sort();
+  let inherits: string[] | undefined;
+  let groups: Map<number, string[]> | undefined;
+  for (let i = names.length - 1; i >= 0; i--) {
+    const name = names[i] as string;
+    const d = attrs.attrs.get(name) as AttrDef;
+    if (d.kind === "plain") stack.push("; ", d.value, `${printIdentifier(name)} = `);
+    else if (d.kind === "inherited") {
+      inherits ??= [];
+      inherits.push(name);
+    } else if (d.value.kind === "select" && d.value.expr.kind === "inheritFrom") {
+      const idx = attrs.inheritFrom.indexOf(d.value.expr.from);
+      groups ??= new Map();
+      const list = groups.get(idx);
+      if (list) list.push(name);
+      else groups.set(idx, [name]);
+    }
+  }
+  if (groups !== undefined) {
+    const order = [...groups.keys()].sort((a, b) => b - a);
+    for (const idx of order) {
+      const from = attrs.inheritFrom[idx];
+      if (!from) continue;
+      const list = (groups.get(idx) as string[]).reverse();
+      stack.push(`) ${list.map(printIdentifier).join(" ")}; `, from, "inherit (");
+    }
+  }
+  if (inherits !== undefined) stack.push(`inherit ${inherits.reverse().map(printIdentifier).join(" ")}; `);
 }
