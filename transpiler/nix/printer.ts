@@ -20,14 +20,22 @@ const ERROR_MARK = textToBytes("«error»");
  * own; text pieces are appended to the output as they come off the stack.
  */
 export function printExpr(root: Expr): string {
-  const out: string[] = [];
+  // Pieces are joined a few thousand at a time: one join over millions of small strings is several times
+  // slower than joins of bounded lists and one final join of their results.
+  const chunks: string[] = [];
+  let out: string[] = [];
   const stack: Item[] = [root];
   while (stack.length > 0) {
     const item = stack.pop() as Item;
     if (typeof item === "string") out.push(item);
     else pushPieces(item, stack, out);
+    if (out.length >= 4096) {
+      chunks.push(out.join(""));
+      out = [];
+    }
   }
-  return out.join("");
+  chunks.push(out.join(""));
+  return chunks.join("");
 }
 
 /** `stack.push` of several items, last first (so they come off in the order given). */
