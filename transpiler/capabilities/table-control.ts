@@ -108,6 +108,7 @@ export const STOP_ROWS: readonly CapabilityRow[] = [
     dinit: native("term-signal ="),
     "freebsd-rc": native("sig_stop="),
     busybox: emulated("`control stop`: psl-run supervise sends it"),
+    daemontools: emulated("svc -d's SIGTERM reaches psl-run supervise, which sends it instead"),
     rest: dropped("behaviour", "the target always stops with SIGTERM"),
   }),
   row("stop.timeoutSec", {
@@ -122,6 +123,7 @@ export const STOP_ROWS: readonly CapabilityRow[] = [
     launchd: native("ExitTimeOut"),
     runit: emulated("control/d and control/t send SIGKILL after it (runsv itself never escalates)"),
     busybox: emulated("`control stop`: psl-run supervise sends SIGKILL after it"),
+    daemontools: emulated("psl-run supervise sends SIGKILL after it (supervise itself never escalates)"),
     rest: dropped("behaviour", "the target does not escalate to SIGKILL after a timeout"),
   }),
   row("stop.killMode=control-group", {

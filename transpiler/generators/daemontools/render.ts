@@ -43,7 +43,10 @@ function renderService(ctx: ServiceContext): RenderedService {
   const after = new Set((d?.after ?? []).map(ctx.local));
   const timeout = typeof plan.spec.readiness?.timeoutSec === "number" ? plan.spec.readiness.timeoutSec : 90;
   const pause = plan.type === "oneshot" && plan.spec.process?.remainAfterExit === true;
-  const supervised = plan.type !== "oneshot" && plan.restartPolicy !== "always";
+  // psl-run supervise applies the restart policy (supervise itself only restarts always) and turns svc -d's
+  // SIGTERM into KillSignal= with SIGKILL after TimeoutStopSec= (supervise sends TERM and never escalates).
+  const supervised =
+    plan.type !== "oneshot" && (plan.restartPolicy !== "always" || stopOptions(plan).length > 0);
   const run = shStartSequence(plan, { skip: downAndWait(plan), pauseAfter: pause });
   const oneshotDone = plan.type === "oneshot" && !pause;
   // A failed oneshot is not run again either (systemd leaves it failed).
