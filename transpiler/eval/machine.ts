@@ -152,7 +152,8 @@ export class Machine {
 
   /** Applies a function to arguments and forces the result. Throws `NixError` on a Nix error. */
   callFunction(fn: Slot, args: Slot[]): Value {
-    return this.run(() => this.applySlot(fn, args, 0));
+    const own = args.slice();
+    return this.run(() => this.applySlot(fn, own, 0));
   }
 
   /** Runs an effect (a generator that may force and call) to completion. */
@@ -609,7 +610,10 @@ export class Machine {
         if (from + 1 < args.length) this.push(F_APPLY, null, null, from + 1, args, site ?? null);
         this.enterCall(f, site);
         this.e = lam.body;
-        this.env = new Env(f.env, [args[from] as Slot]);
+        // A one-argument array is the machine's own (built fresh by a call site, a builtin or an
+        // application thunk, which drops it once forced; `callFunction` copies its caller's), so it
+        // becomes the environment's slots instead of being copied.
+        this.env = new Env(f.env, from === 0 && args.length === 1 ? args : [args[from] as Slot]);
         return;
       }
       const arg = args[from] as Slot;

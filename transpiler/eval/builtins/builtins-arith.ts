@@ -69,7 +69,14 @@ export const ARITH_BUILTINS: readonly BuiltinDef[] = [
   def("bitAnd", 2, ALL, (a) => bitOp("and", a[0] as Value, a[1] as Value)),
   def("bitOr", 2, ALL, (a) => bitOp("or", a[0] as Value, a[1] as Value)),
   def("bitXor", 2, ALL, (a) => bitOp("xor", a[0] as Value, a[1] as Value)),
-  def("lessThan", 2, ALL, (a) => lessThan(a[0] as Value, a[1] as Value)),
+  def("lessThan", 2, ALL, (a) => {
+    const x = a[0] as Value;
+    const y = a[1] as Value;
+    // Numbers and plain strings (the common `<`) compare without a generator.
+    if ((typeof x === "number" && typeof y === "number") || (typeof x === "string" && typeof y === "string"))
+      return x < y;
+    return lessThan(x, y);
+  }),
   rounding("ceil", Math.ceil),
   rounding("floor", Math.floor),
 ];

@@ -124,16 +124,21 @@ function* replaceStrings(a: Slot[], m: { ctx: import("../context.js").EvalContex
   return mkString(res, context);
 }
 
+function* toStringEffect(v: Value, ctx: import("../context.js").EvalContext): Effect<Value> {
+  const context = new Set<string>();
+  return mkString(yield* coerceToString(v, ctx, TO_STRING, context, undefined), context);
+}
+
 export const STRING_BUILTINS: readonly BuiltinDef[] = [
   def(
     "toString",
     1,
-    0,
-    function* (a, m) {
-      const v = peek(a[0] as Slot);
+    1,
+    (a, m) => {
+      // The argument arrives forced; numbers and plain strings need no generator and no context set.
+      const v = a[0] as Value;
       if (typeof v === "number" || typeof v === "string") return String(v);
-      const context = new Set<string>();
-      return mkString(yield* coerceToString(a[0] as Slot, m.ctx, TO_STRING, context, undefined), context);
+      return toStringEffect(v, m.ctx);
     },
     true,
   ),
