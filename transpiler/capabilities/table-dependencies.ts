@@ -29,6 +29,9 @@ export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
     dinit: native("depends-on:"),
     "freebsd-rc": emulated("REQUIRE: orders it first; rcorder does not start it"),
     launchd: NO_LAUNCHD_DEPS,
+    supervisord: emulated(
+      "psl's start launcher runs `supervisorctl start` for it first and fails when it is not running (stopping it does not stop this one)",
+    ),
     rest: dropped("behaviour", "no dependencies: only the start order is kept"),
   }),
   row("dependencies.wants", {
@@ -39,6 +42,9 @@ export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
     ),
     "s6-rc": emulated("dependencies (a hard dependency in s6-rc)"),
     dinit: native("waits-for:"),
+    supervisord: emulated(
+      "psl's start launcher runs `supervisorctl start` for it first; its failure is ignored",
+    ),
     rest: ALL_AT_BOOT,
   }),
   row("dependencies.requisite", {

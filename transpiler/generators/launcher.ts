@@ -23,11 +23,13 @@ export interface LauncherOptions {
   readonly exec?: ExecOptions;
   readonly mainExtra?: readonly string[];
   readonly pauseAfter?: boolean;
+  /** sh lines run before the start sequence (e.g. starting the services this one requires). */
+  readonly prelude?: readonly string[];
 }
 
 /** `<dir>/start`: the start sequence; a skipped start exits 0. */
 export function startLauncher(plan: ServicePlan, o: LauncherOptions = {}): GeneratedFile {
-  return script(plan, "start", shStartSequence(plan, { skip: "exit 0", ...o }));
+  return script(plan, "start", [...(o.prelude ?? []), ...shStartSequence(plan, { skip: "exit 0", ...o })]);
 }
 
 /** The path of the start launcher. */

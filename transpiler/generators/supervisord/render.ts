@@ -4,13 +4,15 @@
  * supervisord lacks); user=, directory=, umask=, autorestart=/exitcodes=, startretries=, stopsignal=,
  * stopwaitsecs=, stopasgroup=/killasgroup= and the log files are native. ExecStartPre=, conditions, several
  * commands, or an argument a supervisord line cannot hold go through psl's launcher script. supervisord has
- * no dependencies: `priority=` follows the generated start order. ExecReload= is psl's reload script, with
- * $MAINPID from `supervisorctl pid`.
+ * no dependencies: `priority=` follows the generated start order, and the launcher starts what a service
+ * requires or wants through supervisorctl. ExecReload= is psl's reload script, with $MAINPID from
+ * `supervisorctl pid`.
  */
 
 import type { ServiceSpec } from "../../spec/schema.js";
 import { execLine } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
+import { pulledIn } from "../order.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import type { PlanOverride } from "../plan.js";
@@ -22,8 +24,40 @@ const CONF = "/etc/supervisor/conf.d";
 const SIGNALS = new Set(["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGKILL", "SIGUSR1", "SIGUSR2"]);
 const RUNNING = "supervisorctl pid >/dev/null 2>&1";
 
+/** Whether the launcher starts other services first (Requires=, BindsTo=, Wants=). */
+function pullsIn(spec: ServiceSpec): boolean {
+  const d = spec.dependencies;
+  return Boolean(d?.requires?.length || d?.bindsTo?.length || d?.wants?.length);
+}
+
+/**
+ * supervisord has no dependencies: the start launcher asks supervisord to start what this service
+ * requires (supervisorctl start waits until it runs) and gives up when one is not running then, and asks
+ * for what it wants without waiting for the outcome.
+ */
+function pullInLines(ctx: ServiceContext): string[] {
+  const { required, wanted } = pulledIn(ctx.plan.spec, ctx.local);
+  const me = ctx.plan.spec.name;
+  return [
+    ...(required.length > 0 ? ["# Requires=: start these first, and fail when one does not run"] : []),
+    ...required.flatMap((n) => [
+      `${shJoin(["supervisorctl", "start", n])} >/dev/null 2>&1 || :`,
+      `case $(${shJoin(["supervisorctl", "status", n])} 2>/dev/null) in *RUNNING* | *EXITED*) ;; *) echo ${shQuote(`${me}: ${n} is not running`)} >&2; exit 1 ;; esac`,
+    ]),
+    ...(wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
+    ...wanted.map((n) => `${shJoin(["supervisorctl", "start", n])} >/dev/null 2>&1 || :`),
+  ];
+}
+
 function overrides(spec: ServiceSpec): PlanOverride[] {
   const out: PlanOverride[] = [];
+  if (pullsIn(spec) && spec.identity?.user)
+    for (const feature of ["identity.user", "identity.group"])
+      out.push({
+        feature,
+        capability: { status: "emulated", how: "psl-run switches user with setpriv" },
+        reason: "the launcher starts required services through supervisorctl, which needs root",
+      });
   const env = { ...(spec.process?.environment ?? {}) };
   if (spec.process?.environment && supervisordEnvironment(env) === undefined)
     out.push({
@@ -61,15 +95,22 @@ function renderService(ctx: ServiceContext): RenderedService {
   const lc = spec.lifecycle;
   // RemainAfterExit= needs the launcher's idle step after the commands, so that the program stays RUNNING.
   const remain = oneshot && spec.process?.remainAfterExit === true;
+  const prelude = pullInLines(ctx);
   const sequence = Boolean(
-    lc?.startPre || lc?.startPost || lc?.condition || spec.conditions || mains.length > 1 || remain,
+    lc?.startPre ||
+      lc?.startPost ||
+      lc?.condition ||
+      spec.conditions ||
+      mains.length > 1 ||
+      remain ||
+      prelude.length > 0,
   );
   let command: string | undefined;
   const files = [];
   if (!sequence && mains[0])
     command = supervisordCommand(execLine(plan, mains[0], "main", { always: true, ...out }));
   if (command === undefined) {
-    files.push(startLauncher(plan, { exec: out, pauseAfter: remain }));
+    files.push(startLauncher(plan, { exec: out, pauseAfter: remain, prelude }));
     command = startLauncherPath(plan);
   }
   const lines = [

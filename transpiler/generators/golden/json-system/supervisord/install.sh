@@ -68,13 +68,14 @@ psl_put rootfs/usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/migrate-st
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
 psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/start 0755
 psl_put rootfs/usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp-worker/webapp-worker-start 0755
 psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-pre-start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-reload 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-start /usr/lib/psl/webapp/webapp-start 0755
-printf '%s\n' /etc/supervisor/conf.d/backup-timer.conf /etc/supervisor/conf.d/backup.conf /etc/supervisor/conf.d/migrate.conf /etc/supervisor/conf.d/notes.conf /etc/supervisor/conf.d/webapp-db.conf /etc/supervisor/conf.d/webapp-worker.conf /etc/supervisor/conf.d/webapp.conf /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/supervisor/conf.d/backup-timer.conf /etc/supervisor/conf.d/backup.conf /etc/supervisor/conf.d/migrate.conf /etc/supervisor/conf.d/notes.conf /etc/supervisor/conf.d/webapp-db.conf /etc/supervisor/conf.d/webapp-worker.conf /etc/supervisor/conf.d/webapp.conf /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

@@ -33,6 +33,7 @@ rm -f /usr/lib/psl/migrate/migrate-start
 rm -f /usr/lib/psl/migrate/start
 rm -f /usr/lib/psl/psl-run
 rm -f /usr/lib/psl/webapp-db/reload
+rm -f /usr/lib/psl/webapp-worker/start
 rm -f /usr/lib/psl/webapp-worker/webapp-worker-start
 rm -f /usr/lib/psl/webapp/reload
 rm -f /usr/lib/psl/webapp/start

@@ -62,9 +62,10 @@ psl_put rootfs/usr/lib/psl/backup/start /usr/lib/psl/backup/start 0755
 psl_put rootfs/usr/lib/psl/migrate/start /usr/lib/psl/migrate/start 0755
 psl_put rootfs/usr/lib/psl/psl-run /usr/lib/psl/psl-run 0755
 psl_put rootfs/usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-db/reload 0755
+psl_put rootfs/usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp-worker/start 0755
 psl_put rootfs/usr/lib/psl/webapp/reload /usr/lib/psl/webapp/reload 0755
 psl_put rootfs/usr/lib/psl/webapp/start /usr/lib/psl/webapp/start 0755
-printf '%s\n' /etc/supervisor/conf.d/backup-timer.conf /etc/supervisor/conf.d/backup.conf /etc/supervisor/conf.d/migrate.conf /etc/supervisor/conf.d/notes.conf /etc/supervisor/conf.d/webapp-db.conf /etc/supervisor/conf.d/webapp-worker.conf /etc/supervisor/conf.d/webapp.conf /usr/lib/psl/backup/start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/supervisor/conf.d/backup-timer.conf /etc/supervisor/conf.d/backup.conf /etc/supervisor/conf.d/migrate.conf /etc/supervisor/conf.d/notes.conf /etc/supervisor/conf.d/webapp-db.conf /etc/supervisor/conf.d/webapp-worker.conf /etc/supervisor/conf.d/webapp.conf /usr/lib/psl/backup/start /usr/lib/psl/migrate/start /usr/lib/psl/psl-run /usr/lib/psl/webapp-db/reload /usr/lib/psl/webapp-worker/start /usr/lib/psl/webapp/reload /usr/lib/psl/webapp/start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes
