@@ -45,6 +45,7 @@ import {
   NixPrimOpApp,
   REQ_CALL,
   REQ_CONTEXT,
+  REQ_FOLD,
   REQ_FORCE,
   REQ_TRY,
   type Request,
@@ -88,6 +89,8 @@ const F_CONCAT_PART = 25;
 const F_OVERRIDES = 26;
 const F_ADD_L = 27;
 const F_ADD_R = 28;
+/** A `foldl'` in progress: `i` the element just combined, `x` the operator, `y` the list. */
+const F_FOLD = 29;
 
 /** One pending step. Fields are generic; their meaning depends on `k`. */
 class Frame {
@@ -752,6 +755,14 @@ export class Machine {
         this.e = null;
         this.beginForce(req.slot);
         return;
+      case REQ_FOLD: {
+        const args = req.args as Slot[];
+        const list = args[1] as NixList;
+        this.push(F_FOLD, null, null, 0, req.slot, list);
+        this.e = null;
+        this.applySlot(req.slot, [args[0] as Slot, list[0] as Slot], 0);
+        return;
+      }
     }
   }
 
@@ -777,6 +788,16 @@ export class Machine {
       case F_GEN:
         this.driveGen(f.x as Effect<Value>, ret);
         return;
+      case F_FOLD: {
+        // `ret` is the new accumulator (forced, as foldl' forces it); combine it with the next element.
+        const op = f.x as Slot;
+        const list = f.y as NixList;
+        const i = f.i + 1;
+        if (i >= list.length) return;
+        this.push(F_FOLD, null, null, i, op, list);
+        this.applySlot(op, [ret, list[i] as Slot], 0);
+        return;
+      }
       case F_CALL_FN: {
         const call = f.e as Expr & { kind: "call" };
         this.apply(ret, this.argSlots(call.args, f.env as Env), 0, call);

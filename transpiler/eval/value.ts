@@ -270,6 +270,11 @@ export const REQ_CALL = 1;
 export const REQ_TRY = 2;
 /** Force a slot; an error passing through gets the context message `args[0]` (addErrorContext). */
 export const REQ_CONTEXT = 3;
+/**
+ * `foldl'` run by the machine itself: `slot` is the operator, `args` the initial accumulator and the list.
+ * The answer is the final accumulator; each step is a frame, not a generator resumption.
+ */
+export const REQ_FOLD = 4;
 
 export interface Request {
   readonly req: number;
@@ -305,6 +310,11 @@ export function forceRequest(slot: Slot): Request {
  */
 export function callRequest(fn: Slot, args: Slot[]): Request {
   return { req: REQ_CALL, slot: fn, args };
+}
+
+/** The request for `foldl' op acc list` (see `REQ_FOLD`); the list must not be empty. */
+export function foldRequest(op: Slot, acc: Slot, list: NixList): Request {
+  return { req: REQ_FOLD, slot: op, args: [acc, list] };
 }
 
 /** The value of an already forced slot, or undefined. */

@@ -13,6 +13,7 @@ import {
   call,
   callRequest,
   type Effect,
+  foldRequest,
   forceRequest,
   NixAttrs,
   NixFloat,
@@ -26,8 +27,8 @@ import {
 import { lessThan } from "./builtins-arith.js";
 import { ALL, asFunction, asList, asSmallInt, type BuiltinDef, def } from "./define.js";
 
-function* callBool(f: Slot, x: Slot, what: string): Effect<boolean> {
-  const r = (yield callRequest(f, [x])) as Value;
+/** A predicate's answer (`(yield callRequest(f, [x]))`), which must be a Boolean; no generator per call. */
+function asBool(r: Value, what: string): boolean {
   if (typeof r !== "boolean") throw typeError("a Boolean", r).addTrace(what, undefined);
   return r;
 }
@@ -154,7 +155,12 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     asFunction(a[0] as Value);
     const out: Slot[] = [];
     for (const x of l)
-      if (yield* callBool(a[0] as Slot, x, "while evaluating the return value of the filtering function"))
+      if (
+        asBool(
+          (yield callRequest(a[0] as Slot, [x])) as Value,
+          "while evaluating the return value of the filtering function",
+        )
+      )
         out.push(x);
     return out.length === l.length ? l : out;
   }),
@@ -163,9 +169,7 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     if (l.length === 0) return peek(a[1] as Slot) ?? ((yield forceRequest(a[1] as Slot)) as Value);
     const op = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
     asFunction(op);
-    let acc: Slot = a[1] as Slot;
-    for (const x of l) acc = (yield callRequest(op, [acc, x])) as Value;
-    return acc as Value;
+    return (yield foldRequest(op, a[1] as Slot, l)) as Value;
   }),
   def("elem", 2, 2, function* (a) {
     const x = peek(a[0] as Slot) ?? ((yield forceRequest(a[0] as Slot)) as Value);
@@ -196,9 +200,8 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     asFunction(a[0] as Value);
     for (const x of asList(a[1] as Value))
       if (
-        yield* callBool(
-          a[0] as Slot,
-          x,
+        asBool(
+          (yield callRequest(a[0] as Slot, [x])) as Value,
           "while evaluating the return value of the function passed to builtins.any",
         )
       )
@@ -209,11 +212,10 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     asFunction(a[0] as Value);
     for (const x of asList(a[1] as Value))
       if (
-        !(yield* callBool(
-          a[0] as Slot,
-          x,
+        !asBool(
+          (yield callRequest(a[0] as Slot, [x])) as Value,
           "while evaluating the return value of the function passed to builtins.all",
-        ))
+        )
       )
         return false;
     return true;
@@ -223,7 +225,10 @@ export const LIST_BUILTINS: readonly BuiltinDef[] = [
     const right: Slot[] = [];
     const wrong: Slot[] = [];
     for (const x of asList(a[1] as Value))
-      (yield* callBool(a[0] as Slot, x, "while evaluating the return value of the partition function"))
+      asBool(
+        (yield callRequest(a[0] as Slot, [x])) as Value,
+        "while evaluating the return value of the partition function",
+      )
         ? right.push(x)
         : wrong.push(x);
     return attrsOf({ right, wrong });
