@@ -32,6 +32,9 @@ export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
     supervisord: emulated(
       "psl's start launcher runs `supervisorctl start` for it first and fails when it is not running (stopping it does not stop this one)",
     ),
+    busybox: emulated(
+      "`control start` starts it first and fails when it does not start (at boot, the inittab order only)",
+    ),
     rest: dropped("behaviour", "no dependencies: only the start order is kept"),
   }),
   row("dependencies.wants", {
@@ -45,6 +48,7 @@ export const DEPENDENCY_ROWS: readonly CapabilityRow[] = [
     supervisord: emulated(
       "psl's start launcher runs `supervisorctl start` for it first; its failure is ignored",
     ),
+    busybox: emulated("`control start` starts it too; its failure is ignored"),
     rest: ALL_AT_BOOT,
   }),
   row("dependencies.requisite", {

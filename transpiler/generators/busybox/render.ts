@@ -4,13 +4,15 @@
  * policy, KillSignal= and TimeoutStopSec=, and a record of its pids under /run/psl/<name>) from an inittab
  * `once` line, and each oneshot runs from a `wait` line (which then runs in order before the rest); psl's
  * `<libexec>/<name>/control start|stop|restart|reload|status` (`psl-run control`) does what a service
- * manager's commands do, answering status with LSB codes. The lines go into /etc/inittab between
+ * manager's commands do, answering status with LSB codes; its start first starts what the service
+ * requires or wants. The lines go into /etc/inittab between
  * `# psl:begin` and `# psl:end` in the generated start order; install.sh replaces that block and makes
  * init re-read it (kill -HUP 1).
  */
 import { policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
 import { helperPath } from "../layout.js";
+import { pulledIn } from "../order.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
@@ -34,6 +36,23 @@ function script(plan: ServicePlan, what: string, lines: readonly string[]): Gene
     content: ["#!/bin/sh", `# psl: ${what} ${plan.spec.name} (busybox); generated.`, ...lines, ""].join("\n"),
     mode: 0o755,
   };
+}
+
+/** What `control start` (and restart) starts first: the services this one requires or wants. */
+function pullIn(ctx: ServiceContext): string[] {
+  const { required, wanted } = pulledIn(ctx.plan.spec, ctx.local);
+  if (required.length + wanted.length === 0) return [];
+  const other = (n: string) => `${ctx.plan.layout.libexec}/${n}/control`;
+  return [
+    'case "${1-}" in',
+    "  start | restart)",
+    ...(required.length > 0 ? ["    # Requires=: start these first, and fail when one does not start"] : []),
+    ...required.map((n) => `    ${shJoin([other(n), "start"])} || exit 1`),
+    ...(wanted.length > 0 ? ["    # Wants=: start these too (their failure does not matter)"] : []),
+    ...wanted.map((n) => `    ${shJoin([other(n), "start"])} >/dev/null 2>&1 || :`),
+    "    ;;",
+    "esac",
+  ];
 }
 
 function renderService(ctx: ServiceContext): RenderedService {
@@ -80,6 +99,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   files.push(
     script(plan, "control", [
       "# start|stop|restart|reload|status, as a service manager's commands (status: LSB exit codes)",
+      ...pullIn(ctx),
       `exec ${shJoin(control.slice(0, 2))} "\${1-}" ${shJoin(control.slice(2))}`,
     ]),
   );
