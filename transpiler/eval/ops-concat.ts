@@ -25,12 +25,13 @@ export interface ConcatAcc {
   type: number;
   n: number | bigint;
   nf: number;
-  parts: string[];
+  /** The text so far: appended with `+`, so V8 builds a rope and string building stays linear. */
+  text: string;
   context: Set<string> | undefined;
 }
 
 export function newConcat(forceString: boolean): ConcatAcc {
-  return { first: !forceString, type: T_STRING, n: 0, nf: 0, parts: [], context: undefined };
+  return { first: !forceString, type: T_STRING, n: 0, nf: 0, text: "", context: undefined };
 }
 
 function firstType(v: Value): number {
@@ -58,7 +59,7 @@ export function addConcatPart(acc: ConcatAcc, v: Value, span: Span, ctx: EvalCon
   } else {
     if (typeof v === "string") {
       // The common case: a plain string needs no coercion and brings no context.
-      acc.parts.push(v);
+      acc.text += v;
       acc.first = false;
       return true;
     }
@@ -66,7 +67,7 @@ export function addConcatPart(acc: ConcatAcc, v: Value, span: Span, ctx: EvalCon
     acc.context ??= new Set();
     const opts = acc.type === T_STRING ? INTERPOLATE : PLAIN;
     const s = coerceSimple(v, ctx, { ...opts, canonicalizePath: !wasFirst }, acc.context, span);
-    acc.parts.push(s as string);
+    acc.text += s as string;
   }
   acc.first = false;
   return true;
@@ -76,7 +77,7 @@ export function addConcatPart(acc: ConcatAcc, v: Value, span: Span, ctx: EvalCon
 export function* coercePartEffect(acc: ConcatAcc, v: Value, span: Span, ctx: EvalContext): Effect<Value> {
   acc.context ??= new Set();
   const opts = acc.type === T_STRING ? INTERPOLATE : PLAIN;
-  acc.parts.push(yield* coerceToString(v, ctx, opts, acc.context, span));
+  acc.text += yield* coerceToString(v, ctx, opts, acc.context, span);
   acc.first = false;
   return null;
 }
@@ -107,15 +108,8 @@ export function finishConcat(acc: ConcatAcc, span: Span): Value {
       if (acc.context !== undefined && acc.context.size > 0) {
         throw evalError("a string that refers to a store path cannot be appended to a path", span);
       }
-      return new NixPath(canonPath(joinParts(acc.parts)));
+      return new NixPath(canonPath(acc.text));
     default:
-      return mkString(joinParts(acc.parts), acc.context);
+      return mkString(acc.text, acc.context);
   }
-}
-
-/** Joins with `+`, so that V8 can build a rope instead of copying (string building stays linear). */
-function joinParts(parts: readonly string[]): string {
-  let out = "";
-  for (const p of parts) out += p;
-  return out;
 }
