@@ -10,6 +10,8 @@ export interface BenchResult {
 
 export interface Bench {
   readonly name: string;
+  /** A short name for `npm run bench -- <id>` (the file's name without `.bench.ts`). */
+  readonly id?: string;
   /** Skip reason when a prerequisite (e.g. nix-instantiate) is missing; printed instead of results. */
   skip?(): string | undefined;
   run(): Promise<BenchResult>;

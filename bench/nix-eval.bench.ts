@@ -53,6 +53,7 @@ function writeModules(dir: string, n: number): string[] {
 
 export const nixEvalBench: Bench = {
   name: "nix: evaluation workloads",
+  id: "nix-eval",
   skip: () => (hasNixInstantiate() ? undefined : "nix-instantiate is not installed (Debian's nix-bin)"),
   async run() {
     const lines: string[] = [];

@@ -67,6 +67,7 @@ function timePslProcess(file: string): number {
 
 export const nixParseBench: Bench = {
   name: "nix: parse a generated 10 MB file",
+  id: "nix-parse",
   skip: () => (hasNixInstantiate() ? undefined : "nix-instantiate is not installed (Debian's nix-bin)"),
   async run() {
     const text = generatePackageSet(32_000);
