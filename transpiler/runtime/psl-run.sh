@@ -263,6 +263,7 @@ check: --condition|--assert [|][!]CHECK=VALUE
 supervise/decide: --policy P --delay SEC --success "CODES SIGNALS" --prevent ... --force ...
                   --burst N --interval SEC --state DIR
 supervise: --stop-signal SIG --stop-timeout SEC|infinity --final exit|hold --on-final SH-COMMAND
+           --on-stop PROGRAM (ExecStop=, with $MAINPID)  --on-exit PROGRAM (ExecStopPost=, after every exit)
 control start|stop|restart|reload|status --name NAME --start PROGRAM [--reload PROGRAM] [--oneshot]
                   [--remain] [--state DIR] [--stop-timeout SEC]
 timer: --calendar "MIN HOUR DOM MON DOW" --boot-delay SEC --every SEC --after-finish SEC --random-delay SEC
@@ -751,19 +752,28 @@ cmd_decide() {
 # ---- supervise ---------------------------------------------------------------------------------------
 # `psl-run supervise` runs PROGRAM as its child and applies the restart policy after each exit. It keeps
 # its own pid in $PSL_STATE/pid and the child's in $PSL_STATE/mainpid ($MAINPID for ExecReload=). A stop
-# request (SIGTERM or SIGINT from whatever started it) becomes systemd's stop: the stop signal to the
-# child, SIGCONT, and SIGKILL when the child outlives the stop timeout. After a final exit (the policy
-# says no restart) it runs the --on-final command and then exits, or with `--final hold` idles until it
-# is stopped (for supervisors that would restart it); $PSL_STATE/result then holds systemd's Result=.
+# request (SIGTERM or SIGINT from whatever started it) becomes systemd's stop: the --on-stop program
+# (ExecStop=, with $MAINPID), then the stop signal to the child, SIGCONT, and SIGKILL when the child
+# outlives the stop timeout. After every exit of the child it runs the --on-exit program (ExecStopPost=,
+# with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS) before the restart decision; after a clean exit
+# nobody asked for, the --on-stop program runs first, without $MAINPID (systemd runs ExecStop= then too,
+# but not after a failure). Each of the two is killed when it outlives the stop timeout. After a final
+# exit (the policy says no restart) it runs the --on-final command and then exits, or with `--final hold`
+# idles until it is stopped (for supervisors that would restart it); $PSL_STATE/result then holds
+# systemd's Result=.
 
 PSL_STOP_SIGNAL=TERM
 PSL_STOP_TIMEOUT=90
 PSL_FINAL="exit"
 PSL_ON_FINAL=
+PSL_ON_STOP=
+PSL_ON_EXIT=
 _sv_child=
 _sv_stop=
 _sv_killer=
 _sv_sleep=
+_sv_hooking=
+_sv_stopped=
 
 supervise_option() { # returns 0 when it consumed $1 and $2
   case $1 in
@@ -771,6 +781,8 @@ supervise_option() { # returns 0 when it consumed $1 and $2
     --stop-timeout) PSL_STOP_TIMEOUT=$2 ;;
     --final) case $2 in exit | hold) PSL_FINAL=$2 ;; *) die "invalid --final $2" ;; esac ;;
     --on-final) PSL_ON_FINAL=$2 ;;
+    --on-stop) PSL_ON_STOP=$2 ;;
+    --on-exit) PSL_ON_EXIT=$2 ;;
     *) return 1 ;;
   esac
 }
@@ -781,10 +793,51 @@ sv_exit() { # STATUS
   exit "$1"
 }
 
-# The stop request: the stop signal to the child, then SIGKILL after the stop timeout.
+# sv_hook PROGRAM [NAME=VALUE...]: runs PROGRAM with these variables added and waits for it, killing it
+# when it outlives the stop timeout. A stop request meanwhile is only recorded (sv_stop acts on it after).
+sv_hook() {
+  _h_prog=$1
+  shift
+  _sv_hooking=yes
+  (
+    for _h_a in "$@"; do export "${_h_a%%=*}=${_h_a#*=}"; done
+    exec "$_h_prog"
+  ) </dev/null &
+  _h_pid=$!
+  _h_killer=
+  if [ "$PSL_STOP_TIMEOUT" != infinity ]; then
+    (
+      trap 'kill "$_hk" 2>/dev/null; exit 0' TERM
+      sleep "$PSL_STOP_TIMEOUT" &
+      _hk=$!
+      wait "$_hk" && kill -s KILL "$_h_pid"
+    ) >/dev/null 2>&1 &
+    _h_killer=$!
+  fi
+  while :; do
+    wait "$_h_pid"
+    _h_status=$?
+    kill -0 "$_h_pid" 2>/dev/null || break
+  done
+  [ -n "$_h_killer" ] && kill "$_h_killer" 2>/dev/null
+  case $_h_status in
+    0) ;;
+    137) note "$_h_prog was killed (stop timeout)" ;;
+    *) note "$_h_prog failed ($_h_status)" ;;
+  esac
+  _sv_hooking=
+}
+
+# The stop request: the --on-stop program, the stop signal to the child, then SIGKILL after the timeout.
 sv_stop() {
   _sv_stop=yes
+  [ -n "$_sv_hooking" ] && return 0
   [ -n "$_sv_child" ] || sv_exit 0
+  if [ -n "$PSL_ON_STOP" ] && [ -z "$_sv_stopped" ]; then
+    _sv_stopped=yes
+    sv_hook "$PSL_ON_STOP" "MAINPID=$_sv_child"
+    [ -n "$_sv_child" ] || return 0
+  fi
   kill -s "$PSL_STOP_SIGNAL" "$_sv_child" 2>/dev/null
   kill -s CONT "$_sv_child" 2>/dev/null
   if [ "$PSL_STOP_TIMEOUT" != infinity ] && [ -z "$_sv_killer" ]; then
@@ -857,15 +910,30 @@ cmd_supervise() {
       kill "$_sv_killer" 2>/dev/null
       _sv_killer=
     fi
-    [ -n "$_sv_stop" ] && sv_exit 0
-    if [ "$_sv_status" -gt 128 ]; then _sv_code=; _sv_sig=$(signame $((_sv_status - 128))); else
-      _sv_code=$_sv_status; _sv_sig=; fi
+    if [ "$_sv_status" -gt 128 ]; then
+      _sv_code=
+      _sv_sig=$(signame $((_sv_status - 128)))
+      _sv_how="EXIT_CODE=killed EXIT_STATUS=${_sv_sig#SIG}"
+    else
+      _sv_code=$_sv_status
+      _sv_sig=
+      _sv_how="EXIT_CODE=exited EXIT_STATUS=$_sv_status"
+    fi
+    if restart_wanted "$_sv_code" "$_sv_sig"; then _sv_again=yes; else _sv_again=; fi
     _sv_result=exit-code
     [ -n "$_sv_sig" ] && _sv_result=signal
-    restart_wanted "$_sv_code" "$_sv_sig" || {
-      [ "$_w_clean" = yes ] && _sv_result=success
-      sv_final "$_sv_status" "$_sv_result"
-    }
+    [ "$_w_clean" = yes ] && _sv_result=success
+    # Stopped on request: killed by the stop signal is a clean end, as in systemd.
+    [ -n "$_sv_stop" ] && [ "$_sv_sig" = "SIG$PSL_STOP_SIGNAL" ] && _sv_result=success
+    # ExecStop= also runs after a clean exit of its own (without $MAINPID), not after a failure.
+    if [ -n "$PSL_ON_STOP" ] && [ -z "$_sv_stopped" ] && [ "$_sv_result" = success ]; then
+      sv_hook "$PSL_ON_STOP"
+    fi
+    # shellcheck disable=SC2086 # _sv_how holds two NAME=VALUE words
+    [ -n "$PSL_ON_EXIT" ] && sv_hook "$PSL_ON_EXIT" "SERVICE_RESULT=$_sv_result" $_sv_how
+    _sv_stopped=
+    [ -n "$_sv_stop" ] && sv_exit 0
+    [ -n "$_sv_again" ] || sv_final "$_sv_status" "$_sv_result"
     sv_sleep "$PSL_DELAY"
     [ -n "$_sv_stop" ] && sv_exit 0
     start_allowed || sv_final "$_sv_status" start-limit-hit
@@ -933,7 +1001,8 @@ cmd_control() {
       --state) PSL_STATE=$2 ;;
       --start) _c_start=$2 ;;
       --reload) _c_reload=$2 ;;
-      --stop-timeout) [ "$2" = infinity ] || _c_wait=$(((${2%.*} + 10) * 10)) ;;
+      # ExecStop= and then the process each get the stop timeout.
+      --stop-timeout) [ "$2" = infinity ] || _c_wait=$(((${2%.*} * 2 + 10) * 10)) ;;
       *) usage ;;
     esac
     [ $# -ge 2 ] || usage

@@ -347,6 +347,59 @@ describe.runIf(hasSh)("psl-run supervise", () => {
     expect(read(join(state, "result"))).toBe("exit-code");
     expect(read(join(state, "final"))).toBe("");
   });
+
+  /** A hook program that appends what it saw (whether $MAINPID lives, and the exit variables) to `log`. */
+  const hook = (state: string, name: string, log: string) => {
+    const path = join(state, name);
+    writeFileSync(
+      path,
+      `#!/bin/sh\nalive=no; [ -n "\${MAINPID-}" ] && kill -0 "$MAINPID" 2>/dev/null && alive=yes\necho "${name} \${MAINPID-none} $alive \${SERVICE_RESULT-} \${EXIT_CODE-} \${EXIT_STATUS-}" >>${log}\n`,
+      { mode: 0o755 },
+    );
+    return path;
+  };
+
+  it("runs --on-stop with $MAINPID before the stop signal, and --on-exit after the exit", async () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const log = join(state, "log");
+    const sv = spawn("sh", [
+      helper,
+      "supervise",
+      "--policy",
+      "always",
+      "--state",
+      state,
+      "--on-stop",
+      hook(state, "stop", log),
+      "--on-exit",
+      hook(state, "exit", log),
+      "--",
+      "/bin/sh",
+      "-c",
+      `trap 'echo TERM >>${log}; exit 0' TERM; while :; do sleep 0.1; done`,
+    ]);
+    await until("the main pid", () => read(join(state, "mainpid")) !== "");
+    const main = read(join(state, "mainpid"));
+    await new Promise((r) => setTimeout(r, 300));
+    sv.kill("SIGTERM");
+    expect(await new Promise((r) => sv.on("exit", r))).toBe(0);
+    expect(read(log).split("\n")).toEqual([`stop ${main} yes   `, "TERM", "exit none no success exited 0"]);
+  });
+
+  it("runs --on-stop (without $MAINPID) and --on-exit after a clean exit of its own, --on-exit only after a failure", () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const log = join(state, "log");
+    const opts = ["--on-stop", hook(state, "stop", log), "--on-exit", hook(state, "exit", log)];
+    run(["supervise", "--policy", "no", "--state", state, ...opts, "--", "/bin/sh", "-c", "exit 0"]);
+    run(["supervise", "--policy", "no", "--state", state, ...opts, "--", "/bin/sh", "-c", "exit 3"]);
+    run(["supervise", "--policy", "no", "--state", state, ...opts, "--", "/bin/sh", "-c", "kill -9 $$"]);
+    expect(read(log).split("\n")).toEqual([
+      "stop none no   ",
+      "exit none no success exited 0",
+      "exit none no exit-code exited 3",
+      "exit none no signal killed KILL",
+    ]);
+  });
 });
 
 describe.runIf(hasSh)("psl-run control", () => {
