@@ -174,6 +174,24 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     "freebsd-rc": native("stop_precmd"),
     runit: emulated("control/d runs them before runsv signals the process"),
     dinit: emulated("stop-command; dinit then does not signal the process itself"),
+    busybox: emulated(
+      "psl-run supervise runs them with $MAINPID before it sends KillSignal= (and after a clean exit of the process, without $MAINPID); not for a oneshot",
+    ),
+    daemontools: emulated(
+      "the process runs under psl-run supervise, which runs them with $MAINPID when svc -d asks it to stop, before KillSignal= (and after a clean exit, without $MAINPID); not for a oneshot",
+    ),
+    supervisord: emulated(
+      "the program is psl-run supervise, which runs them with $MAINPID when supervisord asks it to stop, before KillSignal= (and after a clean exit, without $MAINPID)",
+    ),
+    s6: dropped(
+      "behaviour",
+      "s6-supervise signals the process itself and runs nothing before: the process only gets the stop signal",
+    ),
+    "s6-rc": dropped(
+      "behaviour",
+      "a longrun's process only gets the stop signal (s6-supervise runs nothing before it); a oneshot's `down` runs them",
+    ),
+    launchd: dropped("behaviour", "launchd only signals the job: the process only gets SIGTERM"),
     rest: dropped("behaviour", "the target has no stop hook: the process only gets the stop signal"),
   }),
   row("lifecycle.stopPost", {
@@ -182,7 +200,15 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     sysvinit: emulated("`stop` runs them after the process is gone"),
     supervisors: emulated("`finish` runs them after every exit, as systemd does"),
     "s6-rc": emulated("`finish` runs them after every exit, as systemd does"),
-    daemontools: dropped("behaviour", "daemontools 0.76 runs no `finish` script after the process exits"),
+    busybox: emulated(
+      "psl-run supervise runs them after every exit of the process, with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS; not for a oneshot",
+    ),
+    daemontools: emulated(
+      "daemontools 0.76 runs no `finish`: the process runs under psl-run supervise, which runs them after every exit, with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS; not for a oneshot",
+    ),
+    supervisord: emulated(
+      "the program is psl-run supervise, which runs them after every exit of the process, with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS",
+    ),
     rest: dropped("behaviour", "the target has no hook after the process exits"),
   }),
 ];

@@ -1,9 +1,11 @@
 /**
  * Launcher scripts psl writes into `<libexec>/<service>/`: `start` (the whole start sequence, for targets
- * whose format holds one command line, and for timers), `stop` (ExecStop= then ExecStopPost=) and `reload`
- * (ExecReload= with $MAINPID from the target's own status). Each is a POSIX sh file whose words are quoted
+ * whose format holds one command line, and for timers), `stop` (ExecStop= then ExecStopPost=), `on-stop`
+ * and `on-exit` (ExecStop= and ExecStopPost= apart, for `psl-run supervise --on-stop/--on-exit`) and
+ * `reload` (ExecReload= with $MAINPID from the target's own status). Each is a POSIX sh file whose words are quoted
  * by `sh-quote.ts`, so any string the spec holds survives, whatever the target's own format could carry.
  */
+import type { Command } from "../spec/schema.js";
 import type { ExecOptions } from "./exec-line.js";
 import type { ServicePlan } from "./plan.js";
 import { shStartSequence, shSteps } from "./sequence.js";
@@ -46,6 +48,40 @@ export function stopLauncher(plan: ServicePlan, mainpid: readonly string[], o: L
     ...(lc.stop ? ["# ExecStop=", ...shSteps(plan, lc.stop, "stop", seq)] : []),
     ...(lc.stopPost ? ["# ExecStopPost=", ...shSteps(plan, lc.stopPost, "stopPost", seq)] : []),
   ]);
+}
+
+/** What `psl-run supervise` needs to run ExecStop= and ExecStopPost= itself. */
+export interface SuperviseHooks {
+  /** The `on-stop` and `on-exit` launchers (those the spec has commands for). */
+  readonly files: readonly GeneratedFile[];
+  /** `--on-stop <dir>/on-stop`, `--on-exit <dir>/on-exit` for `psl-run supervise`. */
+  readonly options: readonly string[];
+}
+
+/**
+ * `<dir>/on-stop` (ExecStop=, with the $MAINPID psl-run supervise gives it) and `<dir>/on-exit`
+ * (ExecStopPost=, with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS), and the supervise options that run
+ * them. Each stops at its first failing command, as systemd does.
+ */
+export function superviseHooks(plan: ServicePlan, o: LauncherOptions = {}): SuperviseHooks {
+  const lc = plan.spec.lifecycle;
+  const files: GeneratedFile[] = [];
+  const options: string[] = [];
+  const hook = (
+    what: string,
+    cmds: readonly Command[],
+    role: "stop" | "stopPost",
+    pass: readonly string[],
+  ) => {
+    const extra = [...(o.exec?.extra ?? []), ...pass.flatMap((n) => ["--pass-env", n])];
+    const seq = { skip: "exit 0", exec: { ...o.exec, extra } };
+    const title = role === "stop" ? "# ExecStop=" : "# ExecStopPost=";
+    files.push(script(plan, what, [title, ...shSteps(plan, cmds, role, seq)]));
+    options.push(`--${what}`, `${plan.dir}/${what}`);
+  };
+  if (lc?.stop) hook("on-stop", lc.stop, "stop", ["MAINPID"]);
+  if (lc?.stopPost) hook("on-exit", lc.stopPost, "stopPost", ["SERVICE_RESULT", "EXIT_CODE", "EXIT_STATUS"]);
+  return { files, options };
 }
 
 /** `<dir>/reload`: ExecReload=, with `mainpidSh` (sh) computing $MAINPID first. */

@@ -1,7 +1,8 @@
 /**
  * The busybox init target: busybox's init has no services, only inittab lines, and no way to stop, restart
  * or ask about what a line started. So each long-running service runs under `psl-run supervise` (the restart
- * policy, KillSignal= and TimeoutStopSec=, and a record of its pids under /run/psl/<name>) from an inittab
+ * policy, KillSignal= and TimeoutStopSec=, ExecStop= before the stop signal and ExecStopPost= after every
+ * exit, and a record of its pids under /run/psl/<name>) from an inittab
  * `once` line, and each oneshot runs from a `wait` line (which then runs in order before the rest); psl's
  * `<libexec>/<name>/control start|stop|restart|reload|status` (`psl-run control`) does what a service
  * manager's commands do, answering status with LSB codes; its start first starts what the service
@@ -10,7 +11,7 @@
  * init re-read it (kill -HUP 1).
  */
 import { policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
-import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
+import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { pulledIn } from "../order.js";
 import { defaultOutput } from "../output.js";
@@ -64,11 +65,14 @@ function renderService(ctx: ServiceContext): RenderedService {
   const helper = helperPath("busybox");
   const files: GeneratedFile[] = [startLauncher(plan, { exec: defaultOutput(plan) })];
   if (!oneshot(plan)) {
+    const hooks = superviseHooks(plan, { exec: defaultOutput(plan) });
+    files.push(...hooks.files);
     const supervise = [
       helper,
       "supervise",
       ...policyOptions(plan),
       ...stopOptions(plan),
+      ...hooks.options,
       "--name",
       name,
       "--keep-env",

@@ -2,13 +2,15 @@
  * The daemontools target: /etc/sv/<name> linked into /etc/service (svscan rescans every 5 s). daemontools
  * 0.76 always restarts, runs no `finish` script, tells nothing about the exit, and has no dependencies. So
  * `run` starts the generated services it requires (svc -u, then waits for svstat to say up); a service
- * restarted only under some conditions runs under `psl-run supervise`, which applies the policy and, after
- * a final exit, asks supervise to take the service down (svc -d) and waits for it; a oneshot's `run` does
- * the same once its commands ran. `log/run` runs multilog. install.sh starts services in the generated
- * order. The reload script runs ExecReload= with $MAINPID from psl-run's record or svstat.
+ * restarted only under some conditions, or with ExecStop=/ExecStopPost=, KillSignal= or TimeoutStopSec=,
+ * runs under `psl-run supervise`, which applies the policy, runs ExecStop= before the stop signal and
+ * ExecStopPost= after every exit, and after a final exit asks supervise to take the service down (svc -d)
+ * and waits for it; a oneshot's `run` does the same once its commands ran. `log/run` runs multilog.
+ * install.sh starts services in the generated order. The reload script runs ExecReload= with $MAINPID from
+ * psl-run's record or svstat.
  */
 import { policyOptions, stopOptions } from "../exec-line.js";
-import { reloadLauncher } from "../launcher.js";
+import { reloadLauncher, type SuperviseHooks, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { pulledIn } from "../order.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
@@ -45,13 +47,16 @@ function renderService(ctx: ServiceContext): RenderedService {
   const pause = plan.type === "oneshot" && plan.spec.process?.remainAfterExit === true;
   // psl-run supervise applies the restart policy (supervise itself only restarts always) and turns svc -d's
   // SIGTERM into KillSignal= with SIGKILL after TimeoutStopSec= (supervise sends TERM and never escalates).
+  // It also runs ExecStop= before that signal and ExecStopPost= after every exit (supervise has no hooks).
+  const hooks = superviseHooks(plan);
   const supervised =
-    plan.type !== "oneshot" && (plan.restartPolicy !== "always" || stopOptions(plan).length > 0);
+    plan.type !== "oneshot" &&
+    (plan.restartPolicy !== "always" || stopOptions(plan).length > 0 || hooks.options.length > 0);
   const run = shStartSequence(plan, { skip: downAndWait(plan), pauseAfter: pause });
   const oneshotDone = plan.type === "oneshot" && !pause;
   // A failed oneshot is not run again either (systemd leaves it failed).
   const main = supervised
-    ? run.map((l) => (l.startsWith("exec ") ? supervise(plan, l) : l))
+    ? run.map((l) => (l.startsWith("exec ") ? supervise(plan, l, hooks) : l))
     : plan.type === "oneshot"
       ? run.map((l) => l.replace(/ \|\| exit \$\?$/, ` || { ${downAndWait(plan)}; }`))
       : run;
@@ -83,6 +88,7 @@ function renderService(ctx: ServiceContext): RenderedService {
       : `svstat ${shQuote(link)} | sed -n 's/.*(pid \\([0-9]*\\)).*/\\1/p'`,
   );
   if (reload) files.push(reload);
+  if (supervised) files.push(...hooks.files);
   const logDir = `${plan.layout.log}/${name}`;
   files.push({
     path: `rootfs${dir}/log/run`,
@@ -113,11 +119,12 @@ function renderService(ctx: ServiceContext): RenderedService {
  * `exec psl-run --name … -- argv` → `exec psl-run supervise <policy> … --name … -- argv`; after a final
  * exit psl-run asks supervise to take the service down and waits for it.
  */
-function supervise(plan: ServicePlan, line: string): string {
+function supervise(plan: ServicePlan, line: string, hooks: SuperviseHooks): string {
   const helper = shJoin([helperPath(plan.target)]);
   const opts = shJoin([
     ...policyOptions(plan),
     ...stopOptions(plan),
+    ...hooks.options,
     "--final",
     "hold",
     "--on-final",

@@ -6,12 +6,17 @@
  * commands, or an argument a supervisord line cannot hold go through psl's launcher script. supervisord has
  * no dependencies: `priority=` follows the generated start order, and the launcher starts what a service
  * requires or wants through supervisorctl. ExecReload= is psl's reload script, with $MAINPID from
- * `supervisorctl pid`.
+ * `supervisorctl pid`. supervisord only signals a program to stop it: with ExecStop= or ExecStopPost=, the
+ * program is `psl-run supervise --policy no` (supervisord keeps the restart policy), which gets the stop
+ * request alone (stopasgroup=false), runs ExecStop= with $MAINPID, then sends KillSignal= (SIGKILL after
+ * TimeoutStopSec=), and runs ExecStopPost= after every exit of the process; it then runs as root and
+ * switches the user itself, and ExecReload= takes $MAINPID from its record.
  */
 
 import type { ServiceSpec } from "../../spec/schema.js";
-import { execLine } from "../exec-line.js";
-import { reloadLauncher, startLauncher, startLauncherPath } from "../launcher.js";
+import { execLine, stopOptions, stopTimeout } from "../exec-line.js";
+import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
+import { helperPath } from "../layout.js";
 import { pulledIn } from "../order.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
@@ -23,6 +28,11 @@ import { supervisordCommand, supervisordEnvironment, supervisordValue } from "./
 const CONF = "/etc/supervisor/conf.d";
 const SIGNALS = new Set(["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGKILL", "SIGUSR1", "SIGUSR2"]);
 const RUNNING = "supervisorctl pid >/dev/null 2>&1";
+
+/** Whether the program is `psl-run supervise`, for ExecStop= and ExecStopPost=. */
+function supervised(spec: ServiceSpec): boolean {
+  return Boolean(spec.lifecycle?.stop || spec.lifecycle?.stopPost);
+}
 
 /** Whether the launcher starts other services first (Requires=, BindsTo=, Wants=). */
 function pullsIn(spec: ServiceSpec): boolean {
@@ -51,12 +61,14 @@ function pullInLines(ctx: ServiceContext): string[] {
 
 function overrides(spec: ServiceSpec): PlanOverride[] {
   const out: PlanOverride[] = [];
-  if (pullsIn(spec) && spec.identity?.user)
+  if ((pullsIn(spec) || supervised(spec)) && spec.identity?.user)
     for (const feature of ["identity.user", "identity.group"])
       out.push({
         feature,
         capability: { status: "emulated", how: "psl-run switches user with setpriv" },
-        reason: "the launcher starts required services through supervisorctl, which needs root",
+        reason: pullsIn(spec)
+          ? "the launcher starts required services through supervisorctl, which needs root"
+          : "psl-run supervise runs ExecStop= and ExecStopPost= and keeps its record in /run/psl as root",
       });
   const env = { ...(spec.process?.environment ?? {}) };
   if (spec.process?.environment && supervisordEnvironment(env) === undefined)
@@ -113,6 +125,29 @@ function renderService(ctx: ServiceContext): RenderedService {
     files.push(startLauncher(plan, { exec: out, pauseAfter: remain, prelude }));
     command = startLauncherPath(plan);
   }
+  const hooks = superviseHooks(plan, { exec: out });
+  const sv = supervised(spec);
+  if (sv) {
+    files.push(...hooks.files);
+    const inner =
+      !sequence && mains[0] ? execLine(plan, mains[0], "main", { always: true, ...out }) : [command];
+    const helper = helperPath(plan.target);
+    const state = `${plan.layout.run}/psl/${name}`;
+    const argv = [
+      helper,
+      "supervise",
+      ...["--policy", "no", "--burst", "0", "--state", state],
+      ...stopOptions(plan),
+      ...hooks.options,
+      ...(inner[0] === helper ? inner.slice(1) : ["--name", name, "--", ...inner]),
+    ];
+    command = supervisordCommand(argv);
+    if (command === undefined) {
+      const launcher = startLauncher(plan, { exec: out, pauseAfter: remain, prelude });
+      if (!files.some((f) => f.path === launcher.path)) files.push(launcher);
+      command = supervisordCommand([...argv.slice(0, argv.indexOf("--") + 1), startLauncherPath(plan)]);
+    }
+  }
   const lines = [
     `; psl: ${name} (supervisord); generated.`,
     ...(spec.description ? [`; ${spec.description.replaceAll("\n", " ")}`] : []),
@@ -135,17 +170,30 @@ function renderService(ctx: ServiceContext): RenderedService {
   lines.push("startsecs=0");
   if (spec.restart?.startLimitBurst !== undefined) lines.push(`startretries=${spec.restart.startLimitBurst}`);
   const sig = spec.stop?.signal;
-  if (sig && SIGNALS.has(sig)) lines.push(`stopsignal=${sig.replace(/^SIG/, "")}`);
-  if (typeof spec.stop?.timeoutSec === "number")
-    lines.push(`stopwaitsecs=${Math.ceil(spec.stop.timeoutSec)}`);
   const km = spec.stop?.killMode ?? "control-group";
-  if (km === "control-group") lines.push("stopasgroup=true", "killasgroup=true");
-  else if (km === "mixed") lines.push("stopasgroup=false", "killasgroup=true");
+  if (sv) {
+    // psl-run supervise takes supervisord's SIGTERM, runs ExecStop=, then signals and kills the process
+    // itself; supervisord kills what is left only after both could use up TimeoutStopSec=.
+    const t = stopTimeout(plan);
+    if (t !== undefined) lines.push(`stopwaitsecs=${2 * t + 5}`);
+    lines.push("stopasgroup=false", `killasgroup=${km === "process" || km === "none" ? "false" : "true"}`);
+  } else {
+    if (sig && SIGNALS.has(sig)) lines.push(`stopsignal=${sig.replace(/^SIG/, "")}`);
+    if (typeof spec.stop?.timeoutSec === "number")
+      lines.push(`stopwaitsecs=${Math.ceil(spec.stop.timeoutSec)}`);
+    if (km === "control-group") lines.push("stopasgroup=true", "killasgroup=true");
+    else if (km === "mixed") lines.push("stopasgroup=false", "killasgroup=true");
+  }
   lines.push(`priority=${100 + ctx.index * 10}`);
   lines.push("redirect_stderr=true", `stdout_logfile=${out.stdout === "null" ? "NONE" : log}`, "");
   const conf = `${CONF}/${name}.conf`;
   files.push({ path: `rootfs${conf}`, content: lines.join("\n"), mode: 0o644 });
-  const reload = reloadLauncher(plan, `supervisorctl pid ${shQuote(name)}`);
+  const reload = reloadLauncher(
+    plan,
+    sv
+      ? `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`
+      : `supervisorctl pid ${shQuote(name)}`,
+  );
   if (reload) files.push(reload);
   return {
     files,
