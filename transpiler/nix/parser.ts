@@ -201,7 +201,7 @@ class Parser {
   /** The end of a node that starts at `start` and ends with the previous token. */
   private endFrom(start: number): number {
     const end = this.i > 0 ? (this.ends[this.i - 1] ?? 0) : 0;
-    return end > start ? end : start;
+    return Math.max(end, start);
   }
 
   private value(): string {
@@ -365,7 +365,7 @@ class Parser {
       const p = prefixes[j] as Prefix;
       const file = this.file;
       const start = p.start;
-      const end = body.end > start ? body.end : start;
+      const end = Math.max(body.end, start);
       switch (p.t) {
         case "lambda":
           body = { kind: "lambda", arg: p.arg, formals: p.formals, body, file, start, end, name: undefined };
@@ -480,7 +480,7 @@ class Parser {
         elseExpr: e,
         file: this.file,
         start: h.start,
-        end: e.end > h.start ? e.end : h.start,
+        end: Math.max(e.end, h.start),
       };
     }
     return e;
@@ -608,7 +608,7 @@ class Parser {
   private makePrefix(op: OpEntry, e: Expr): Expr {
     const file = this.file;
     const start = op.start;
-    const end = e.end > start ? e.end : start;
+    const end = Math.max(e.end, start);
     if (op.kind === P.BANG) return { kind: "not", expr: e, file, start, end };
     const zero: Expr = { kind: "int", value: 0, file, start, end: start };
     const fn = this.variable("__sub", start, start + 1);
@@ -632,7 +632,7 @@ class Parser {
   private makeBinary(op: OpEntry, l: Expr, r: Expr): Expr {
     const file = this.file;
     const start = l.start;
-    const end = r.end > start ? r.end : start;
+    const end = Math.max(r.end, start);
     const opStart = op.start;
     switch (op.kind) {
       case T.EQ:
@@ -675,12 +675,12 @@ class Parser {
       if (arg.end > fn.end) fn.end = arg.end;
       return fn;
     }
-    const s = start < fn.start ? start : fn.start;
-    const end = fn.end > arg.end ? fn.end : arg.end;
+    const s = Math.min(start, fn.start);
+    const end = Math.max(fn.end, arg.end);
     const call: CallExpr =
       op === undefined
-        ? { kind: "call", fn, args: [arg], file: this.file, start: s, end: end > s ? end : s }
-        : { kind: "call", fn, args: [arg], file: this.file, start: s, end: end > s ? end : s, op };
+        ? { kind: "call", fn, args: [arg], file: this.file, start: s, end: Math.max(end, s) }
+        : { kind: "call", fn, args: [arg], file: this.file, start: s, end: Math.max(end, s), op };
     return call;
   }
 
