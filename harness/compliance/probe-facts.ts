@@ -27,6 +27,8 @@ export interface ProbeStart {
   readonly cwd: string;
   readonly umask: string;
   readonly limits: Readonly<Record<string, readonly [number, number]>>;
+  /** Whether the process $MAINPID named was alive (null without $MAINPID). */
+  readonly mainpidAlive: boolean | null;
 }
 
 export interface ProbeEvent {

@@ -486,6 +486,43 @@ const reload: Scenario = {
   },
 };
 
+const stopHooks: Scenario = {
+  name: "stop-hooks",
+  description:
+    "ExecStop= runs with $MAINPID while the main process lives, before it gets the stop signal; ExecStopPost= runs after it exited",
+  features: ["lifecycle.stop", "lifecycle.stopPost"],
+  specs: [
+    service({
+      name: "stp",
+      process: { start: [{ argv: probeArgv("stp") }] },
+      lifecycle: {
+        stop: [{ argv: probeArgv("stp-stop", "--psl-exit-after", "0") }],
+        stopPost: [{ argv: probeArgv("stp-post", "--psl-exit-after", "0") }],
+      },
+    }),
+  ],
+  async run({ machine: m, install }) {
+    for (const n of ["stp", "stp-stop", "stp-post"]) await clearProbe(m, n);
+    await install();
+    const main = (await waitForStarts(m, "stp", 1)).starts[0];
+    await new Promise((r) => setTimeout(r, 500));
+    const r = await m.stopJob("stp");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const post = (await waitForStarts(m, "stp-post", 1, 20)).starts[0];
+    const stop = (await readProbe(m, "stp-stop")).starts[0];
+    const exit = (await readProbe(m, "stp")).events.find((e) => e.event === "exit" && e.pid === main?.pid);
+    expect(stop, "ExecStop= ran").toBeDefined();
+    expect(stop ? envOf(stop).MAINPID : undefined, "$MAINPID").toBe(String(main?.pid));
+    expect(stop?.mainpidAlive, "the main process lives while ExecStop= runs").toBe(true);
+    expect(exit, "the main process recorded its exit").toBeDefined();
+    expect(stop?.time ?? Number.POSITIVE_INFINITY, "ExecStop= before the exit").toBeLessThan(exit?.time ?? 0);
+    expect(post?.time ?? 0, "ExecStopPost= after the exit").toBeGreaterThan(
+      exit?.time ?? Number.POSITIVE_INFINITY,
+    );
+    return { stopSawMainAlive: true, stopPostAfterExit: true };
+  },
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   lifecycle,
   oneshot,
@@ -502,4 +539,5 @@ export const SCENARIOS: readonly Scenario[] = [
   stopSignal,
   stopTimeout,
   reload,
+  stopHooks,
 ];

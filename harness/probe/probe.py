@@ -5,7 +5,7 @@
 # Usage: probe.py --psl-name NAME [--psl-listen PORT] [--psl-exit-after SEC] [--psl-exit-code N]
 #                 [--psl-ignore-term] [--psl-notify] [--psl-ready-delay SEC] [any other arguments]
 # Facts go to /psl-shared/NAME/: start-<pid>.json (argv and environment as hex bytes, uid, gid, groups,
-# cwd, umask, limits, pid, ppid, time) and events.jsonl (one JSON object per line: start, ready, signal,
+# cwd, umask, limits, pid, ppid, time, and whether the process $MAINPID names is alive) and events.jsonl (one JSON object per line: start, ready, signal,
 # reload, exit). SIGHUP counts as a reload; SIGTERM, SIGINT and SIGQUIT end the probe (exit 0) unless
 # --psl-ignore-term is given, in which case they are only recorded.
 import json
@@ -57,6 +57,20 @@ def name_of(lookup, number):
         return str(number)
 
 
+def mainpid_alive():
+    """Whether $MAINPID names a live process (None without $MAINPID): what an ExecStop= command sees."""
+    pid = os.environ.get("MAINPID", "")
+    if not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def limit(which):
     soft, hard = resource.getrlimit(which)
     return [soft, hard]
@@ -78,6 +92,7 @@ facts = {
     "groupNames": sorted(name_of(grp.getgrgid, g) for g in set(os.getgroups())),
     "cwd": os.getcwd(),
     "umask": "%04o" % umask,
+    "mainpidAlive": mainpid_alive(),
     "limits": {"nofile": limit(resource.RLIMIT_NOFILE), "nproc": limit(resource.RLIMIT_NPROC),
                "core": limit(resource.RLIMIT_CORE)},
 }

@@ -172,7 +172,9 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     sysvinit: native("`stop` runs them before start-stop-daemon --stop"),
     openrc: native("stop_pre()"),
     "freebsd-rc": native("stop_precmd"),
-    runit: emulated("control/d runs them before runsv signals the process"),
+    runit: emulated(
+      "control/t runs them before runsv signals the process (on `sv down`, and on `sv restart` too)",
+    ),
     dinit: emulated("stop-command; dinit then does not signal the process itself"),
     busybox: emulated(
       "psl-run supervise runs them with $MAINPID before it sends KillSignal= (and after a clean exit of the process, without $MAINPID); not for a oneshot",

@@ -1,7 +1,8 @@
 /**
  * The runit target: a service directory /etc/sv/<name> with `run`, `finish` (ExecStopPost= and the restart
  * policy: runit restarts everything, so finish runs `sv down` when systemd would not restart), `log/run`
- * (svlogd), `control/d` (ExecStop=, KillSignal=, TimeoutStopSec=), `control/t`, `control/h` (ExecReload=)
+ * (svlogd), `control/t` (ExecStop=, KillSignal=, TimeoutStopSec=: runsv runs it on `sv down` and `sv restart`
+ * before it would send SIGTERM itself), `control/h` (ExecReload=)
  * and a `down` file for services that do not start at boot. `run` starts the generated services it
  * requires and waits for them (`sv -w … start`). install.sh links /etc/service/<name> in the generated start
  * order and waits for each to come up, since runit itself does not order.
@@ -42,7 +43,8 @@ const COMMANDS: SupervisionCommands = {
 };
 
 /**
- * control/<key>: runsv runs it before acting on the command; exit 0 means runsv sends no signal itself. With
+ * control/<key>: runsv runs it before acting on the command; for `t` (which `sv down` goes through too),
+ * exit 0 means runsv sends no signal itself. With
  * KillSignal= or TimeoutStopSec=, it signals the process itself, and SIGKILLs it after the timeout if it is
  * still the service's process then.
  */
@@ -109,9 +111,10 @@ function renderService(ctx: ServiceContext): RenderedService {
     plan.spec.stop?.signal && plan.spec.stop.signal !== "SIGTERM" ? plan.spec.stop.signal : undefined;
   const timeout = plan.spec.stop?.timeoutSec !== undefined ? stopTimeout(plan) : undefined;
   const stop = plan.spec.lifecycle?.stop;
+  // For `sv down` (and `sv restart`), runsv runs control/t, sends SIGTERM unless it exited 0, and only then
+  // runs control/d (whose exit status it ignores): ExecStop= and the stop signal belong in control/t.
   if (stop || signal || timeout !== undefined)
-    files.push(control(plan, "d", stop ? stepsWithPid(plan, stop, "stop") : [], signal, timeout));
-  if (signal || timeout !== undefined) files.push(control(plan, "t", [], signal, timeout));
+    files.push(control(plan, "t", stop ? stepsWithPid(plan, stop, "stop") : [], signal, timeout));
   const reload = plan.spec.lifecycle?.reload;
   if (reload) {
     files.push({

@@ -66,7 +66,6 @@ psl_put rootfs/etc/sv/migrate/run /etc/sv/migrate/run 0755
 psl_put rootfs/etc/sv/notes/finish /etc/sv/notes/finish 0755
 psl_put rootfs/etc/sv/notes/log/run /etc/sv/notes/log/run 0755
 psl_put rootfs/etc/sv/notes/run /etc/sv/notes/run 0755
-psl_put rootfs/etc/sv/webapp-db/control/d /etc/sv/webapp-db/control/d 0755
 psl_put rootfs/etc/sv/webapp-db/control/h /etc/sv/webapp-db/control/h 0755
 psl_put rootfs/etc/sv/webapp-db/control/t /etc/sv/webapp-db/control/t 0755
 psl_put rootfs/etc/sv/webapp-db/finish /etc/sv/webapp-db/finish 0755
@@ -75,7 +74,6 @@ psl_put rootfs/etc/sv/webapp-db/run /etc/sv/webapp-db/run 0755
 psl_put rootfs/etc/sv/webapp-worker/finish /etc/sv/webapp-worker/finish 0755
 psl_put rootfs/etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/log/run 0755
 psl_put rootfs/etc/sv/webapp-worker/run /etc/sv/webapp-worker/run 0755
-psl_put rootfs/etc/sv/webapp/control/d /etc/sv/webapp/control/d 0755
 psl_put rootfs/etc/sv/webapp/control/h /etc/sv/webapp/control/h 0755
 psl_put rootfs/etc/sv/webapp/control/t /etc/sv/webapp/control/t 0755
 psl_put rootfs/etc/sv/webapp/finish /etc/sv/webapp/finish 0755
@@ -91,7 +89,7 @@ psl_put rootfs/usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp
 psl_put rootfs/usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-pre-start 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-reload 0755
 psl_put rootfs/usr/lib/psl/webapp/webapp-start /usr/lib/psl/webapp/webapp-start 0755
-printf '%s\n' /etc/sv/backup-timer/finish /etc/sv/backup-timer/log/run /etc/sv/backup-timer/run /etc/sv/backup/down /etc/sv/backup/finish /etc/sv/backup/log/run /etc/sv/backup/run /etc/sv/migrate/finish /etc/sv/migrate/log/run /etc/sv/migrate/run /etc/sv/notes/finish /etc/sv/notes/log/run /etc/sv/notes/run /etc/sv/webapp-db/control/d /etc/sv/webapp-db/control/h /etc/sv/webapp-db/control/t /etc/sv/webapp-db/finish /etc/sv/webapp-db/log/run /etc/sv/webapp-db/run /etc/sv/webapp-worker/finish /etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/run /etc/sv/webapp/control/d /etc/sv/webapp/control/h /etc/sv/webapp/control/t /etc/sv/webapp/finish /etc/sv/webapp/log/run /etc/sv/webapp/run /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/psl-run /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
+printf '%s\n' /etc/sv/backup-timer/finish /etc/sv/backup-timer/log/run /etc/sv/backup-timer/run /etc/sv/backup/down /etc/sv/backup/finish /etc/sv/backup/log/run /etc/sv/backup/run /etc/sv/migrate/finish /etc/sv/migrate/log/run /etc/sv/migrate/run /etc/sv/notes/finish /etc/sv/notes/log/run /etc/sv/notes/run /etc/sv/webapp-db/control/h /etc/sv/webapp-db/control/t /etc/sv/webapp-db/finish /etc/sv/webapp-db/log/run /etc/sv/webapp-db/run /etc/sv/webapp-worker/finish /etc/sv/webapp-worker/log/run /etc/sv/webapp-worker/run /etc/sv/webapp/control/h /etc/sv/webapp/control/t /etc/sv/webapp/finish /etc/sv/webapp/log/run /etc/sv/webapp/run /etc/webapp/webapp.ini /usr/lib/psl/backup/backup-start /usr/lib/psl/backup/start /usr/lib/psl/migrate/migrate-pre-start /usr/lib/psl/migrate/migrate-start /usr/lib/psl/psl-run /usr/lib/psl/webapp-worker/webapp-worker-start /usr/lib/psl/webapp/webapp-pre-start /usr/lib/psl/webapp/webapp-reload /usr/lib/psl/webapp/webapp-start >/usr/lib/psl/.installed/files
 
 # Directories
 mkdir -p /var/lib/notes

@@ -38,7 +38,6 @@ rm -f /etc/sv/migrate/run
 rm -f /etc/sv/notes/finish
 rm -f /etc/sv/notes/log/run
 rm -f /etc/sv/notes/run
-rm -f /etc/sv/webapp-db/control/d
 rm -f /etc/sv/webapp-db/control/h
 rm -f /etc/sv/webapp-db/control/t
 rm -f /etc/sv/webapp-db/finish
@@ -47,7 +46,6 @@ rm -f /etc/sv/webapp-db/run
 rm -f /etc/sv/webapp-worker/finish
 rm -f /etc/sv/webapp-worker/log/run
 rm -f /etc/sv/webapp-worker/run
-rm -f /etc/sv/webapp/control/d
 rm -f /etc/sv/webapp/control/h
 rm -f /etc/sv/webapp/control/t
 rm -f /etc/sv/webapp/finish
