@@ -185,13 +185,11 @@ export const LIFECYCLE_ROWS: readonly CapabilityRow[] = [
     supervisord: emulated(
       "the program is psl-run supervise, which runs them with $MAINPID when supervisord asks it to stop, before KillSignal= (and after a clean exit, without $MAINPID)",
     ),
-    s6: dropped(
-      "behaviour",
-      "s6-supervise signals the process itself and runs nothing before: the process only gets the stop signal",
+    s6: emulated(
+      "the process runs under psl-run supervise, which runs them with $MAINPID when s6-svc -d asks it to stop, before KillSignal= (and after a clean exit, without $MAINPID)",
     ),
-    "s6-rc": dropped(
-      "behaviour",
-      "a longrun's process only gets the stop signal (s6-supervise runs nothing before it); a oneshot's `down` runs them",
+    "s6-rc": emulated(
+      "a longrun's process runs under psl-run supervise, which runs them with $MAINPID before KillSignal= (and after a clean exit, without $MAINPID); a oneshot's `down` runs them",
     ),
     launchd: dropped("behaviour", "launchd only signals the job: the process only gets SIGTERM"),
     rest: dropped("behaviour", "the target has no stop hook: the process only gets the stop signal"),

@@ -61,9 +61,14 @@ export interface SuperviseHooks {
 /**
  * `<dir>/on-stop` (ExecStop=, with the $MAINPID psl-run supervise gives it) and `<dir>/on-exit`
  * (ExecStopPost=, with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS), and the supervise options that run
- * them. Each stops at its first failing command, as systemd does.
+ * them (only those `kinds` names, when the target runs the other itself). Each stops at its first failing
+ * command, as systemd does.
  */
-export function superviseHooks(plan: ServicePlan, o: LauncherOptions = {}): SuperviseHooks {
+export function superviseHooks(
+  plan: ServicePlan,
+  o: LauncherOptions = {},
+  kinds: readonly ("stop" | "stopPost")[] = ["stop", "stopPost"],
+): SuperviseHooks {
   const lc = plan.spec.lifecycle;
   const files: GeneratedFile[] = [];
   const options: string[] = [];
@@ -79,8 +84,9 @@ export function superviseHooks(plan: ServicePlan, o: LauncherOptions = {}): Supe
     files.push(script(plan, what, [title, ...shSteps(plan, cmds, role, seq)]));
     options.push(`--${what}`, `${plan.dir}/${what}`);
   };
-  if (lc?.stop) hook("on-stop", lc.stop, "stop", ["MAINPID"]);
-  if (lc?.stopPost) hook("on-exit", lc.stopPost, "stopPost", ["SERVICE_RESULT", "EXIT_CODE", "EXIT_STATUS"]);
+  if (lc?.stop && kinds.includes("stop")) hook("on-stop", lc.stop, "stop", ["MAINPID"]);
+  if (lc?.stopPost && kinds.includes("stopPost"))
+    hook("on-exit", lc.stopPost, "stopPost", ["SERVICE_RESULT", "EXIT_CODE", "EXIT_STATUS"]);
   return { files, options };
 }
 

@@ -262,7 +262,7 @@ psl-run [exec] [OPTION...] -- PROGRAM [ARG...]
 check: --condition|--assert [|][!]CHECK=VALUE
 supervise/decide: --policy P --delay SEC --success "CODES SIGNALS" --prevent ... --force ...
                   --burst N --interval SEC --state DIR
-supervise: --stop-signal SIG --stop-timeout SEC|infinity --final exit|hold --on-final SH-COMMAND
+supervise: --stop-signal SIG --stop-timeout SEC|infinity --final exit|mirror|hold --on-final SH-COMMAND
            --on-stop PROGRAM (ExecStop=, with $MAINPID)  --on-exit PROGRAM (ExecStopPost=, after every exit)
 control start|stop|restart|reload|status --name NAME --start PROGRAM [--reload PROGRAM] [--oneshot]
                   [--remain] [--state DIR] [--stop-timeout SEC]
@@ -758,9 +758,10 @@ cmd_decide() {
 # with $SERVICE_RESULT, $EXIT_CODE and $EXIT_STATUS) before the restart decision; after a clean exit
 # nobody asked for, the --on-stop program runs first, without $MAINPID (systemd runs ExecStop= then too,
 # but not after a failure). Each of the two is killed when it outlives the stop timeout. After a final
-# exit (the policy says no restart) it runs the --on-final command and then exits, or with `--final hold`
-# idles until it is stopped (for supervisors that would restart it); $PSL_STATE/result then holds
-# systemd's Result=.
+# exit (the policy says no restart) it runs the --on-final command and then exits with the child's status,
+# or with `--final mirror` ends as the child did (killed by the same signal, for a supervisor that tells
+# the two apart), or with `--final hold` idles until it is stopped (for supervisors that would restart
+# it); $PSL_STATE/result then holds systemd's Result=.
 
 PSL_STOP_SIGNAL=TERM
 PSL_STOP_TIMEOUT=90
@@ -779,7 +780,7 @@ supervise_option() { # returns 0 when it consumed $1 and $2
   case $1 in
     --stop-signal) PSL_STOP_SIGNAL=${2#SIG} ;;
     --stop-timeout) PSL_STOP_TIMEOUT=$2 ;;
-    --final) case $2 in exit | hold) PSL_FINAL=$2 ;; *) die "invalid --final $2" ;; esac ;;
+    --final) case $2 in exit | mirror | hold) PSL_FINAL=$2 ;; *) die "invalid --final $2" ;; esac ;;
     --on-final) PSL_ON_FINAL=$2 ;;
     --on-stop) PSL_ON_STOP=$2 ;;
     --on-exit) PSL_ON_EXIT=$2 ;;
@@ -869,6 +870,11 @@ sv_final() { # STATUS RESULT
       sv_sleep 3600
       [ -n "$_sv_stop" ] && sv_exit 0
     done
+  fi
+  if [ "$PSL_FINAL" = mirror ] && [ "$1" -gt 128 ]; then
+    rm -f "$PSL_STATE/pid"
+    trap - TERM INT HUP
+    kill -s "$(signame $(($1 - 128)) | sed 's/^SIG//')" "$$" 2>/dev/null || kill "-$(($1 - 128))" "$$"
   fi
   sv_exit "$1"
 }

@@ -348,6 +348,27 @@ describe.runIf(hasSh)("psl-run supervise", () => {
     expect(read(join(state, "final"))).toBe("");
   });
 
+  it("ends as the child did with --final mirror", () => {
+    const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
+    const sv = (cmd: string) =>
+      spawnSync("sh", [
+        helper,
+        "supervise",
+        "--policy",
+        "no",
+        "--state",
+        state,
+        "--final",
+        "mirror",
+        "--",
+        "/bin/sh",
+        "-c",
+        cmd,
+      ]);
+    expect(sv("kill -TERM $$").signal).toBe("SIGTERM");
+    expect(sv("exit 3").status).toBe(3);
+  });
+
   /** A hook program that appends what it saw (whether $MAINPID lives, and the exit variables) to `log`. */
   const hook = (state: string, name: string, log: string) => {
     const path = join(state, name);

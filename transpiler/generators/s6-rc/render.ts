@@ -10,7 +10,7 @@ import { diag } from "../../diagnostics/index.js";
 import { reloadLauncher, startLauncher, startLauncherPath, stopLauncher } from "../launcher.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
-import { s6Files } from "../s6/render.js";
+import { s6Files, s6MainPid } from "../s6/render.js";
 import { header, type SupervisionCommands } from "../service-dir.js";
 import { shJoin } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
@@ -101,9 +101,7 @@ function renderService(ctx: ServiceContext): RenderedService {
     files.push({ path: `rootfs${dir}/dependencies.d/${dep}`, content: "", mode: 0o644 });
   }
   // ExecReload=: psl's reload script, with $MAINPID from the live scan directory.
-  const reload = oneshot
-    ? undefined
-    : reloadLauncher(plan, `s6-svstat -o pid ${shJoin([`${LIVE}/scandir/${name}`])}`);
+  const reload = oneshot ? undefined : reloadLauncher(plan, s6MainPid(plan, `${LIVE}/scandir/${name}`));
   if (reload) files.push(reload);
   return { files, enable: [], start: [], stop: [], disable: [] };
 }

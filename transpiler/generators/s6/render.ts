@@ -5,12 +5,18 @@
  * process through psl-run, which signals readiness on the `notification-fd` just before exec (Type=exec
  * semantics); `finish` runs ExecStopPost= and exits 125 (s6's "do not restart") when systemd would not
  * restart; `down-signal` and `timeout-kill` carry KillSignal= and TimeoutStopSec=; `log/run` runs s6-log.
+ * s6-supervise signals the process with nothing before: with ExecStop=, the main process runs under
+ * `psl-run supervise --policy no --final mirror` (s6 and `finish` keep the restart policy, and see the
+ * exit as it was), which gets s6's SIGTERM, runs ExecStop= with $MAINPID, then sends KillSignal= and
+ * SIGKILL after TimeoutStopSec= itself (no `down-signal`, no `timeout-kill`, which would kill psl-run only).
  * ExecReload= is psl's reload script, with $MAINPID from `s6-svstat -o pid`.
  */
 
-import { reloadLauncher } from "../launcher.js";
+import { stopOptions } from "../exec-line.js";
+import { reloadLauncher, superviseHooks } from "../launcher.js";
+import { helperPath } from "../layout.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
-import { startsAtBoot } from "../plan.js";
+import { type ServicePlan, startsAtBoot } from "../plan.js";
 import { finishScript, header, runScript, type SupervisionCommands } from "../service-dir.js";
 import { shJoin, shQuote } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
@@ -32,20 +38,54 @@ const COMMANDS: SupervisionCommands = {
   finalExit: "exit 125",
 };
 
+/** Whether the main process runs under `psl-run supervise` (for ExecStop=); $MAINPID is then its record. */
+export function s6Supervised(plan: ServicePlan): boolean {
+  return plan.type !== "oneshot" && Boolean(plan.spec.lifecycle?.stop);
+}
+
+/** sh printing the main pid: psl-run's record when it supervises, else `s6-svstat -o pid` of `link`. */
+export function s6MainPid(plan: ServicePlan, link: string): string {
+  return s6Supervised(plan)
+    ? `cat ${shQuote(`${plan.layout.run}/psl/${plan.spec.name}/mainpid`)} 2>/dev/null`
+    : `s6-svstat -o pid ${shQuote(link)}`;
+}
+
 export function s6Files(ctx: ServiceContext, dir: string, commands: SupervisionCommands): GeneratedFile[] {
   const plan = ctx.plan;
   const name = plan.spec.name;
   const pause = plan.type === "oneshot" && plan.spec.process?.remainAfterExit === true;
   const seq = { pauseAfter: pause, mainExtra: ["--ready-fd", READY_FD] };
+  // ExecStop=: psl-run supervise in front of the main process (ExecStopPost= is `finish`'s).
+  const supervised = s6Supervised(plan);
+  const hooks = supervised ? superviseHooks(plan, {}, ["stop"]) : undefined;
+  let run = runScript(ctx, commands, seq);
+  if (hooks && supervised) {
+    const helper = shJoin([helperPath(plan.target)]);
+    const opts = shJoin([
+      ...["--policy", "no", "--burst", "0", "--state", `${plan.layout.run}/psl/${name}`],
+      ...["--final", "mirror"],
+      ...stopOptions(plan),
+      ...hooks.options,
+    ]);
+    run = run
+      .split("\n")
+      .map((l) =>
+        l.startsWith(`exec ${helper} `)
+          ? l.replace(`exec ${helper} `, `exec ${helper} supervise ${opts} `)
+          : l,
+      )
+      .join("\n");
+  }
   const files: GeneratedFile[] = [
-    { path: `rootfs${dir}/run`, content: runScript(ctx, commands, seq), mode: 0o755 },
+    { path: `rootfs${dir}/run`, content: run, mode: 0o755 },
+    ...(hooks && supervised ? hooks.files : []),
     { path: `rootfs${dir}/finish`, content: finishScript(plan, commands, seq), mode: 0o755 },
     { path: `rootfs${dir}/notification-fd`, content: `${READY_FD}\n`, mode: 0o644 },
   ];
   const stop = plan.spec.stop;
-  if (stop?.signal && stop.signal !== "SIGTERM")
+  if (stop?.signal && stop.signal !== "SIGTERM" && !supervised)
     files.push({ path: `rootfs${dir}/down-signal`, content: `${stop.signal}\n`, mode: 0o644 });
-  if (typeof stop?.timeoutSec === "number")
+  if (typeof stop?.timeoutSec === "number" && !supervised)
     files.push({
       path: `rootfs${dir}/timeout-kill`,
       content: `${Math.round(stop.timeoutSec * 1000)}\n`,
@@ -77,7 +117,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   const name = ctx.plan.spec.name;
   const dir = `${SV}/${name}`;
   const link = `${SCAN}/${name}`;
-  const reload = reloadLauncher(ctx.plan, `s6-svstat -o pid ${shQuote(link)}`);
+  const reload = reloadLauncher(ctx.plan, s6MainPid(ctx.plan, link));
   return {
     files: [...s6Files(ctx, dir, COMMANDS), ...(reload ? [reload] : [])],
     enable: [`[ -e ${shJoin([link])} ] || ${shJoin(["s6-svlink", SCAN, dir])}`],
