@@ -137,7 +137,8 @@ export interface LambdaExpr extends Span {
 export interface CallExpr extends Span {
   readonly kind: "call";
   readonly fn: Expr;
-  readonly args: Expr[];
+  /** Replaced by an exact-length copy once the parser has read every argument. */
+  args: Expr[];
   /** Widened while the parser adds arguments (`f a b` is one call). */
   end: number;
   /** The operator this call was desugared from (`-`, `*`, `/`, `<`, `>`, `<=`, `>=`, `|>`, `<|`). */

@@ -5,6 +5,7 @@
  * empty pieces vanish; one literal piece is a plain string, anything else a string concatenation.
  */
 import type { Expr } from "./ast.js";
+import { exact } from "./exact.js";
 
 /** A piece of an indented string: literal bytes (with or without indentation meaning) or `${e}`. */
 export type IndPart =
@@ -92,5 +93,5 @@ export function stripIndentation(parts: readonly IndPart[], file: string, start:
   const only = out[0];
   if (out.length === 1 && only?.kind === "string")
     return { kind: "string", value: only.value, file, start, end };
-  return { kind: "concat", parts: out, forceString: true, file, start, end, opStart: start };
+  return { kind: "concat", parts: exact(out), forceString: true, file, start, end, opStart: start };
 }

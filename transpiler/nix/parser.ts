@@ -27,6 +27,7 @@ import type {
 } from "./ast.js";
 import { addAttr, addNamedAttr, emptyAttrs } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
+import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
 import { type LexProblem, lexNix, type Tokens, tokenValue } from "./lexer.js";
 import { P, T, type TokenKind, tokenName } from "./token.js";
@@ -689,11 +690,14 @@ class Parser {
   private parseApp(): Expr {
     let fn = this.parseSelect();
     this.cursedOr.delete(fn);
+    let grown: CallExpr | undefined;
     while (STARTS_SELECT[this.tok()] === 1) {
       const arg = this.parseSelect();
       this.warnIfCursedOr(arg);
+      if (fn.kind === "call") grown = fn;
       fn = this.makeCall(fn, arg, fn.start);
     }
+    if (grown !== undefined) grown.args = exact(grown.args);
     return fn;
   }
 
@@ -866,7 +870,7 @@ class Parser {
           }
         }
         this.i++;
-        return { kind: "list", elems, file: this.file, start, end: this.endFrom(start) };
+        return { kind: "list", elems: exact(elems), file: this.file, start, end: this.endFrom(start) };
       }
       default:
         return this.unexpected();
@@ -930,7 +934,7 @@ class Parser {
     }
     this.i++;
     if (!interpolated) return parts.length === 0 ? undefined : (parts[0] as StringExpr).value;
-    return parts;
+    return exact(parts);
   }
 
   private parseIndString(): Expr {
@@ -1009,7 +1013,7 @@ class Parser {
     this.i++;
     return {
       kind: "concat",
-      parts,
+      parts: exact(parts),
       forceString: false,
       file: this.file,
       start,
