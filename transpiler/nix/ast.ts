@@ -91,9 +91,13 @@ export interface AttrsExpr {
   rec: boolean;
   /** Static attributes in definition order (the printer sorts them). */
   readonly attrs: Map<string, AttrDef>;
-  readonly dynamic: DynamicAttrDef[];
+  /**
+   * Dynamic attributes (`${e} = …;`). This and `inheritFrom` start as one shared empty array (most sets
+   * have neither) and are replaced by a new array when the parser adds to them; never modified in place.
+   */
+  dynamic: readonly DynamicAttrDef[];
   /** The expressions of `inherit (e) …;`, in order; `inheritFrom` nodes refer to them. */
-  readonly inheritFrom: Expr[];
+  inheritFrom: readonly Expr[];
   readonly file: string;
   /** Set once the closing brace is read (and widened to the `let … in body` of a `let`). */
   start: number;

@@ -6,14 +6,32 @@
  * `inherit (e)` sources of the second are appended to the first's.
  */
 import { copySpan, type Span } from "../diagnostics/span.js";
-import type { AttrDef, AttrName, AttrsExpr, Expr } from "./ast.js";
+import type { AttrDef, AttrName, AttrsExpr, DynamicAttrDef, Expr } from "./ast.js";
 
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
 export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
 
+/** The `dynamic` and `inheritFrom` of every set that has none (most sets): one array for all of them. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) in `file` from `start` to `end`. */
 export function emptyAttrs(file: string, start: number, end: number, rec = false): AttrsExpr {
-  return { kind: "attrs", rec, attrs: new Map(), dynamic: [], inheritFrom: [], file, start, end };
+  return { kind: "attrs", rec, attrs: new Map(), dynamic: NONE, inheritFrom: NONE, file, start, end };
+}
+
+/**
+ * Adds a dynamic attribute. An empty `dynamic` is the shared `NONE` and is replaced; a non-empty one is
+ * this set's own array (made here) and grows in place.
+ */
+export function addDynamic(attrs: AttrsExpr, def: DynamicAttrDef): void {
+  if (attrs.dynamic === NONE) attrs.dynamic = [def];
+  else (attrs.dynamic as DynamicAttrDef[]).push(def);
+}
+
+/** Adds the source expression of an `inherit (e)` clause, as `addDynamic` does. */
+export function addInheritFrom(attrs: AttrsExpr, src: Expr): void {
+  if (attrs.inheritFrom === NONE) attrs.inheritFrom = [src];
+  else (attrs.inheritFrom as Expr[]).push(src);
 }
 
 /** How an attribute path is shown in messages: `a.b."c d".${…}`. */
@@ -47,7 +65,7 @@ export function addAttr(
       }
     } else {
       const nested = emptyAttrs(span.file, span.start, span.end);
-      cur.dynamic.push({ name, value: nested, span });
+      addDynamic(cur, { name, value: nested, span });
       cur = nested;
     }
   }
@@ -56,7 +74,7 @@ export function addAttr(
     // `path` is only read for messages; merges push and pop on it and leave it as it was.
     insertAttr(cur, path as AttrName[], last, plainDef(value, span), report);
   } else {
-    cur.dynamic.push({ name: last, value, span });
+    addDynamic(cur, { name: last, value, span });
   }
 }
 
@@ -83,10 +101,10 @@ export function insertAttr(
       path.pop();
     }
     from.attrs.clear();
-    for (const d of from.dynamic) into.dynamic.push(d);
-    from.dynamic.length = 0;
-    for (const e of from.inheritFrom) into.inheritFrom.push(e);
-    from.inheritFrom.length = 0;
+    for (const d of from.dynamic) addDynamic(into, d);
+    from.dynamic = NONE;
+    for (const e of from.inheritFrom) addInheritFrom(into, e);
+    from.inheritFrom = NONE;
     return;
   }
   report(showAttrPath(path), copySpan(def), existing);

@@ -25,7 +25,7 @@ import type {
   StringExpr,
   VarExpr,
 } from "./ast.js";
-import { addAttr, addNamedAttr, emptyAttrs } from "./bindings.js";
+import { addAttr, addInheritFrom, addNamedAttr, emptyAttrs } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
@@ -1079,7 +1079,7 @@ class Parser {
       this.i++;
       const src = this.parseExpr();
       this.expect(P.RPAREN);
-      attrs.inheritFrom.push(src);
+      addInheritFrom(attrs, src);
       from = { kind: "inheritFrom", from: src, file: this.file, start: s, end: this.endFrom(s), index: -1 };
     }
     for (;;) {
