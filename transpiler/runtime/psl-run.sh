@@ -808,7 +808,8 @@ sv_hook() {
   _h_killer=
   if [ "$PSL_STOP_TIMEOUT" != infinity ]; then
     (
-      trap 'kill "$_hk" 2>/dev/null; exit 0' TERM
+      _hk=
+      trap '[ -n "$_hk" ] && kill "$_hk" 2>/dev/null; exit 0' TERM
       sleep "$PSL_STOP_TIMEOUT" &
       _hk=$!
       wait "$_hk" && kill -s KILL "$_h_pid"
@@ -843,7 +844,9 @@ sv_stop() {
   kill -s CONT "$_sv_child" 2>/dev/null
   if [ "$PSL_STOP_TIMEOUT" != infinity ] && [ -z "$_sv_killer" ]; then
     (
-      trap 'kill "$_k" 2>/dev/null; exit 0' TERM
+      # Set before the trap: a stop request may come before the sleep has started (set -u).
+      _k=
+      trap '[ -n "$_k" ] && kill "$_k" 2>/dev/null; exit 0' TERM
       sleep "$PSL_STOP_TIMEOUT" &
       _k=$!
       wait "$_k" && kill -s KILL "$_sv_child" 2>/dev/null
