@@ -275,6 +275,9 @@ describe.runIf(hasSh)("psl-run supervise", () => {
       return "";
     }
   };
+  /** `psl-run supervise --policy POLICY --state STATE OPTIONS… -- COMMAND…` as a child process. */
+  const supervise = (policy: string, state: string, options: readonly string[], command: readonly string[]) =>
+    spawn("sh", [helper, "supervise", "--policy", policy, "--state", state, ...options, "--", ...command]);
   /** A child that records the signals it gets and ignores them. */
   const stubborn = (log: string) => [
     "/bin/sh",
@@ -285,20 +288,7 @@ describe.runIf(hasSh)("psl-run supervise", () => {
   it("stops with the stop signal, then SIGKILL after the stop timeout", async () => {
     const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
     const log = join(state, "signals");
-    const sv = spawn("sh", [
-      helper,
-      "supervise",
-      "--policy",
-      "always",
-      "--state",
-      state,
-      "--stop-signal",
-      "SIGINT",
-      "--stop-timeout",
-      "1",
-      "--",
-      ...stubborn(log),
-    ]);
+    const sv = supervise("always", state, ["--stop-signal", "SIGINT", "--stop-timeout", "1"], stubborn(log));
     await until("the main pid", () => read(join(state, "mainpid")) !== "");
     const main = Number(read(join(state, "mainpid")));
     expect(read(join(state, "pid"))).toBe(String(sv.pid));
@@ -316,22 +306,12 @@ describe.runIf(hasSh)("psl-run supervise", () => {
   it("holds after a final exit (--final hold) and runs --on-final", async () => {
     const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
     const marker = join(state, "told");
-    const sv = spawn("sh", [
-      helper,
-      "supervise",
-      "--policy",
+    const sv = supervise(
       "on-failure",
-      "--state",
       state,
-      "--final",
-      "hold",
-      "--on-final",
-      `touch ${marker}`,
-      "--",
-      "/bin/sh",
-      "-c",
-      "exit 0",
-    ]);
+      ["--final", "hold", "--on-final", `touch ${marker}`],
+      ["/bin/sh", "-c", "exit 0"],
+    );
     await until("the --on-final command", () => existsSync(marker));
     expect(read(join(state, "result"))).toBe("success");
     await new Promise((r) => setTimeout(r, 300));
@@ -383,22 +363,12 @@ describe.runIf(hasSh)("psl-run supervise", () => {
   it("runs --on-stop with $MAINPID before the stop signal, and --on-exit after the exit", async () => {
     const state = mkdtempSync(join(tmpdir(), "psl-sv-"));
     const log = join(state, "log");
-    const sv = spawn("sh", [
-      helper,
-      "supervise",
-      "--policy",
+    const sv = supervise(
       "always",
-      "--state",
       state,
-      "--on-stop",
-      hook(state, "stop", log),
-      "--on-exit",
-      hook(state, "exit", log),
-      "--",
-      "/bin/sh",
-      "-c",
-      `trap 'echo TERM >>${log}; exit 0' TERM; while :; do sleep 0.1; done`,
-    ]);
+      ["--on-stop", hook(state, "stop", log), "--on-exit", hook(state, "exit", log)],
+      ["/bin/sh", "-c", `trap 'echo TERM >>${log}; exit 0' TERM; while :; do sleep 0.1; done`],
+    );
     await until("the main pid", () => read(join(state, "mainpid")) !== "");
     const main = read(join(state, "mainpid"));
     await new Promise((r) => setTimeout(r, 300));
