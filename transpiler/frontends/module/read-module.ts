@@ -249,16 +249,7 @@ function assumedDefaults(
     for (const spec of specs) {
       for (const [pointer, s] of stringLeaves(spec, "")) {
         if (!word.test(s)) continue;
-        let at = pointer;
-        while (at !== "" && spec.provenance?.[at] === undefined) at = at.replace(/\/[^/]*$/, "");
-        const p = spec.provenance?.[at];
-        const position = p
-          ? {
-              file: p.file,
-              ...(p.line === undefined ? {} : { line: p.line }),
-              ...(p.column === undefined ? {} : { column: p.column }),
-            }
-          : { file: spec.name };
+        const position = fieldPosition(spec, pointer);
         out.push(diag("PSL3008", { option, value: text, field: `${spec.name}${pointer}` }, { position }));
       }
     }
@@ -282,31 +273,28 @@ function stringLeaves(node: unknown, pointer: string, out: [string, string][] = 
 /** One diagnostic per field that holds a placeholder for an option nobody declared, at the field's source. */
 function unknownReads(spec: ServiceSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit = (node: unknown, pointer: string): void => {
-    if (typeof node === "string") {
-      for (const m of node.matchAll(UNKNOWN)) {
-        let at = pointer;
-        while (at !== "" && spec.provenance?.[at] === undefined) at = at.replace(/\/[^/]*$/, "");
-        const p = spec.provenance?.[at];
-        const position = p
-          ? {
-              file: p.file,
-              ...(p.line === undefined ? {} : { line: p.line }),
-              ...(p.column === undefined ? {} : { column: p.column }),
-            }
-          : { file: spec.name };
-        out.push(diag("PSL3007", { option: m[1] as string, field: `${spec.name}${pointer}` }, { position }));
-      }
-    } else if (Array.isArray(node)) {
-      node.forEach((v, i) => {
-        visit(v, `${pointer}/${i}`);
-      });
-    } else if (typeof node === "object" && node !== null) {
-      for (const [k, v] of Object.entries(node)) if (k !== "provenance") visit(v, `${pointer}/${k}`);
+  for (const [pointer, s] of stringLeaves(spec, "")) {
+    for (const m of s.matchAll(UNKNOWN)) {
+      const field = `${spec.name}${pointer}`;
+      out.push(
+        diag("PSL3007", { option: m[1] as string, field }, { position: fieldPosition(spec, pointer) }),
+      );
     }
-  };
-  visit(spec, "");
+  }
   return out;
+}
+
+/** The source of the field at `pointer`: the provenance of it or of its nearest recorded ancestor. */
+function fieldPosition(spec: ServiceSpec, pointer: string): { file: string; line?: number; column?: number } {
+  let at = pointer;
+  while (at !== "" && spec.provenance?.[at] === undefined) at = at.replace(/\/[^/]*$/, "");
+  const p = spec.provenance?.[at];
+  if (!p) return { file: spec.name };
+  return {
+    file: p.file,
+    ...(p.line === undefined ? {} : { line: p.line }),
+    ...(p.column === undefined ? {} : { column: p.column }),
+  };
 }
 
 /** Removes the `{ __pslError = message; }` markers the export leaves for options that do not evaluate. */
