@@ -77,3 +77,25 @@ export function pulledIn(spec: ServiceSpec, local: (unit: string) => string | un
   const required = pick([...(d?.requires ?? []), ...(d?.bindsTo ?? [])], []);
   return { required, wanted: pick(d?.wants ?? [], required) };
 }
+
+/** How one target's start path pulls in other services: a note on each group and its sh lines per service. */
+export interface PullInSteps {
+  /** What the Requires= lines do, for the comment above them. */
+  readonly requiredNote: string;
+  readonly required: (service: string) => readonly string[];
+  /** What the Wants= lines do (default: they start them too, and their failure does not matter). */
+  readonly wantedNote?: string;
+  readonly wanted: (service: string) => string;
+}
+
+/** The sh lines that start what a service pulls in, each group under its comment (none when empty). */
+export function pullInLines(pulled: PulledIn, steps: PullInSteps): string[] {
+  return [
+    ...(pulled.required.length > 0 ? [`# Requires=: ${steps.requiredNote}`] : []),
+    ...pulled.required.flatMap(steps.required),
+    ...(pulled.wanted.length > 0
+      ? [`# Wants=: ${steps.wantedNote ?? "start these too (their failure does not matter)"}`]
+      : []),
+    ...pulled.wanted.map(steps.wanted),
+  ];
+}

@@ -9,7 +9,7 @@
 
 import { policyOptions } from "./exec-line.js";
 import { helperPath } from "./layout.js";
-import { pulledIn } from "./order.js";
+import { pulledIn, pullInLines } from "./order.js";
 import type { ServiceContext } from "./pipeline.js";
 import type { ServicePlan } from "./plan.js";
 import { type ShSequenceOptions, shStartSequence, shSteps } from "./sequence.js";
@@ -65,16 +65,13 @@ export function startPulledIn(ctx: ServiceContext, cmds: SupervisionCommands): s
   const pull = cmds.pullIn;
   if (!pull) return [];
   const timeout = typeof spec.readiness?.timeoutSec === "number" ? spec.readiness.timeoutSec : 90;
-  const { required, wanted } = pulledIn(spec, ctx.local);
   const after = new Set((d?.after ?? []).map(ctx.local));
-  return [
-    ...(required.length > 0 ? ["# Requires=: start these and wait for them to be up"] : []),
-    ...required.map((n) => `${pull.startAndWait(n, timeout)} || exit 1`),
-    ...(wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
-    ...wanted.map((n) =>
+  return pullInLines(pulledIn(spec, ctx.local), {
+    requiredNote: "start these and wait for them to be up",
+    required: (n) => [`${pull.startAndWait(n, timeout)} || exit 1`],
+    wanted: (n) =>
       after.has(n) ? `${pull.startAndWait(n, timeout)} || :` : `${pull.startNoWait(n)} >/dev/null 2>&1 || :`,
-    ),
-  ];
+  });
 }
 
 /** The `run` script. */

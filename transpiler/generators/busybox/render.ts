@@ -13,7 +13,7 @@
 import { policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
-import { pulledIn } from "../order.js";
+import { pulledIn, pullInLines } from "../order.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
@@ -41,19 +41,15 @@ function script(plan: ServicePlan, what: string, lines: readonly string[]): Gene
 
 /** What `control start` (and restart) starts first: the services this one requires or wants. */
 function pullIn(ctx: ServiceContext): string[] {
-  const { required, wanted } = pulledIn(ctx.plan.spec, ctx.local);
-  if (required.length + wanted.length === 0) return [];
-  const other = (n: string) => `${ctx.plan.layout.libexec}/${n}/control`;
-  return [
-    'case "${1-}" in',
-    "  start | restart)",
-    ...(required.length > 0 ? ["    # Requires=: start these first, and fail when one does not start"] : []),
-    ...required.map((n) => `    ${shJoin([other(n), "start"])} || exit 1`),
-    ...(wanted.length > 0 ? ["    # Wants=: start these too (their failure does not matter)"] : []),
-    ...wanted.map((n) => `    ${shJoin([other(n), "start"])} >/dev/null 2>&1 || :`),
-    "    ;;",
-    "esac",
-  ];
+  const pulled = pulledIn(ctx.plan.spec, ctx.local);
+  if (pulled.required.length + pulled.wanted.length === 0) return [];
+  const start = (n: string) => shJoin([`${ctx.plan.layout.libexec}/${n}/control`, "start"]);
+  const lines = pullInLines(pulled, {
+    requiredNote: "start these first, and fail when one does not start",
+    required: (n) => [`${start(n)} || exit 1`],
+    wanted: (n) => `${start(n)} >/dev/null 2>&1 || :`,
+  });
+  return ['case "${1-}" in', "  start | restart)", ...lines.map((l) => `    ${l}`), "    ;;", "esac"];
 }
 
 function renderService(ctx: ServiceContext): RenderedService {

@@ -12,7 +12,7 @@
 import { policyOptions, stopOptions } from "../exec-line.js";
 import { reloadLauncher, type SuperviseHooks, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
-import { pulledIn } from "../order.js";
+import { pulledIn, pullInLines } from "../order.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
 import { shStartSequence } from "../sequence.js";
@@ -66,14 +66,14 @@ function renderService(ctx: ServiceContext): RenderedService {
       content: [
         ...header(plan, "run script"),
         "exec 2>&1",
-        ...(pulled.required.length > 0 ? ["# Requires=: start these and wait for them to be up"] : []),
-        ...pulled.required.map((n) => `( ${startAndWait(n, Math.ceil(timeout))} ) || exit 1`),
-        ...(pulled.wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
-        ...pulled.wanted.map((n) =>
-          after.has(n)
-            ? `( ${startAndWait(n, Math.ceil(timeout))} ) || :`
-            : `${shJoin(["svc", "-u", `${SERVICE}/${n}`])} 2>/dev/null || :`,
-        ),
+        ...pullInLines(pulled, {
+          requiredNote: "start these and wait for them to be up",
+          required: (n) => [`( ${startAndWait(n, Math.ceil(timeout))} ) || exit 1`],
+          wanted: (n) =>
+            after.has(n)
+              ? `( ${startAndWait(n, Math.ceil(timeout))} ) || :`
+              : `${shJoin(["svc", "-u", `${SERVICE}/${n}`])} 2>/dev/null || :`,
+        }),
         ...main,
         ...(oneshotDone ? ["# Type=oneshot: done; supervise would run it again", downAndWait(plan)] : []),
         "",

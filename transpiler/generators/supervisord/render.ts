@@ -17,7 +17,7 @@ import type { ServiceSpec } from "../../spec/schema.js";
 import { execLine, stopOptions, stopTimeout } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
-import { pulledIn } from "../order.js";
+import { pulledIn, pullInLines } from "../order.js";
 import { logFile, outputOptions } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import type { PlanOverride } from "../plan.js";
@@ -45,18 +45,17 @@ function pullsIn(spec: ServiceSpec): boolean {
  * requires (supervisorctl start waits until it runs) and gives up when one is not running then, and asks
  * for what it wants without waiting for the outcome.
  */
-function pullInLines(ctx: ServiceContext): string[] {
-  const { required, wanted } = pulledIn(ctx.plan.spec, ctx.local);
+function startPulledIn(ctx: ServiceContext): string[] {
   const me = ctx.plan.spec.name;
-  return [
-    ...(required.length > 0 ? ["# Requires=: start these first, and fail when one does not run"] : []),
-    ...required.flatMap((n) => [
-      `${shJoin(["supervisorctl", "start", n])} >/dev/null 2>&1 || :`,
+  const start = (n: string) => `${shJoin(["supervisorctl", "start", n])} >/dev/null 2>&1 || :`;
+  return pullInLines(pulledIn(ctx.plan.spec, ctx.local), {
+    requiredNote: "start these first, and fail when one does not run",
+    required: (n) => [
+      start(n),
       `case $(${shJoin(["supervisorctl", "status", n])} 2>/dev/null) in *RUNNING* | *EXITED*) ;; *) echo ${shQuote(`${me}: ${n} is not running`)} >&2; exit 1 ;; esac`,
-    ]),
-    ...(wanted.length > 0 ? ["# Wants=: start these too (their failure does not matter)"] : []),
-    ...wanted.map((n) => `${shJoin(["supervisorctl", "start", n])} >/dev/null 2>&1 || :`),
-  ];
+    ],
+    wanted: start,
+  });
 }
 
 function overrides(spec: ServiceSpec): PlanOverride[] {
@@ -107,7 +106,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   const lc = spec.lifecycle;
   // RemainAfterExit= needs the launcher's idle step after the commands, so that the program stays RUNNING.
   const remain = oneshot && spec.process?.remainAfterExit === true;
-  const prelude = pullInLines(ctx);
+  const prelude = startPulledIn(ctx);
   const sequence = Boolean(
     lc?.startPre ||
       lc?.startPost ||

@@ -12,7 +12,7 @@
 import { execLine, policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
 import { facilityOf } from "../facilities.js";
 import { helperPath } from "../layout.js";
-import { pulledIn } from "../order.js";
+import { pulledIn, pullInLines } from "../order.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { startsAtBoot } from "../plan.js";
@@ -118,14 +118,12 @@ function renderService(ctx: ServiceContext): RenderedService {
   }
   const mainPid = forking ? (spec.process?.pidFile ?? pidfile) : pidfile;
   const pulled = pulledIn(spec, ctx.local);
-  const startDeps = [
-    ...(pulled.required.length > 0 ? ["  # Requires=: start these first"] : []),
-    ...pulled.required.map((n) => `  ${shJoin([`${INITD}/${n}`, "start"])} || return 1`),
-    ...(pulled.wanted.length > 0
-      ? ["  # Wants=: start these first; their failure does not stop this start"]
-      : []),
-    ...pulled.wanted.map((n) => `  ${shJoin([`${INITD}/${n}`, "start"])} || :`),
-  ];
+  const startDeps = pullInLines(pulled, {
+    requiredNote: "start these first",
+    required: (n) => [`${shJoin([`${INITD}/${n}`, "start"])} || return 1`],
+    wantedNote: "start these first; their failure does not stop this start",
+    wanted: (n) => `${shJoin([`${INITD}/${n}`, "start"])} || :`,
+  }).map((l) => `  ${l}`);
   const withPid = { ...seq, exec: { ...out, extra: ["--mainpid-file", mainPid] } };
   const body = [
     "#!/bin/sh",
