@@ -3,8 +3,9 @@
  * set of package definitions with strings, lists, lambdas, `with`, `let`, interpolation, paths).
  *
  * What is timed is what the product does, like for like with Nix:
- * - psl parse: read the file, lex, parse to the tree with spans and diagnostics, resolve scopes against
- *   the evaluator's base environment (`EvalContext.parse`, the path `psl instantiate` and `import` take).
+ * - psl parse: read the file (as `psl instantiate` reads it), lex, parse to the tree with spans and
+ *   diagnostics, resolve scopes against the evaluator's base environment (`EvalContext.parse`, the path
+ *   `psl instantiate` and `import` take).
  *   The reference is `nix-instantiate --eval FILE` on a file whose value is a function: Nix reads, parses
  *   and binds variables (its scope resolution), and prints `<LAMBDA>`, nothing else.
  * - psl parse + print: the same, then the tree printed as `--parse` prints it; the reference is
@@ -20,6 +21,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeEvalHost } from "../transpiler/cli/nix-host.js";
+import { readTextFile } from "../transpiler/cli/read-text.js";
 import { Evaluator } from "../transpiler/eval/evaluator.js";
 import { bytesToText } from "../transpiler/nix/bytes.js";
 import { parseNix } from "../transpiler/nix/parser.js";
@@ -77,7 +79,7 @@ export const nixParseBench: Bench = {
     const mb = Buffer.byteLength(text) / 1e6;
     const diagnostics = parseNix(text, { file, basePath: dir }).diagnostics.length;
     const ctx = new Evaluator({ host: nodeEvalHost(process.env) }).ctx;
-    const parse = () => ctx.parse(fs.readFileSync(file, "utf8"), file, dir);
+    const parse = () => ctx.parse(readTextFile(file), file, dir);
     parse();
     const best = { psl: Infinity, pslPrint: Infinity, nix: Infinity, nixPrint: Infinity, start: Infinity };
     for (let i = 0; i < ROUNDS; i++) {

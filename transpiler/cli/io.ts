@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { readTextFile } from "./read-text.js";
 
 export interface CliIO {
   readonly cwd: string;
@@ -53,7 +54,7 @@ export function nodeIO(options: NodeIOOptions = {}): CliIO {
     stdout: options.stdout ?? ((t) => process.stdout.write(t)),
     stderr: options.stderr ?? ((t) => process.stderr.write(t)),
     fs: {
-      readFile: (p) => fs.readFileSync(abs(p), "utf8"),
+      readFile: (p) => readTextFile(abs(p)),
       exists: (p) => fs.existsSync(abs(p)),
       isDirectory: (p) => {
         try {

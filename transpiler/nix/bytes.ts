@@ -5,6 +5,8 @@
  * and output stay ordinary JavaScript strings; these helpers convert at those edges.
  */
 
+import { Buffer } from "node:buffer";
+
 const NON_ASCII = /[\u0080-\uffff]/;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8");
@@ -21,14 +23,9 @@ export function bytesToText(bytes: string): string {
   return decoder.decode(arrayOfBytes(bytes));
 }
 
-/** The byte string of raw bytes. */
+/** The byte string of raw bytes (Latin-1 maps each byte to the char of the same code). */
 export function bytesOfArray(a: Uint8Array): string {
-  let out = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < a.length; i += chunk) {
-    out += String.fromCharCode.apply(null, Array.from(a.subarray(i, i + chunk)));
-  }
-  return out;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("latin1");
 }
 
 /** The raw bytes of a byte string. */
