@@ -1,8 +1,13 @@
 /**
  * `npm run bench [name…]`: runs the registered benchmarks and prints their results. A name selects the
- * benchmarks whose id it equals or whose title contains it (`nix-parse`, `nix`).
+ * benchmarks whose id it equals or whose title contains it (`nix-parse`, `nix`). The process runs with
+ * the CLI's V8 settings (`tuneV8`).
  */
+import { tuneV8 } from "../transpiler/cli/v8-tuning.js";
 import { BENCHES } from "./index.js";
+
+// The CLI's V8 settings, so that in-process figures are the CLI's.
+tuneV8();
 
 const wanted = process.argv.slice(2);
 for (const b of BENCHES) {

@@ -9,6 +9,7 @@ import { type Command, EXIT } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { type CliIO, nodeIO } from "./io.js";
 import { createPrinter } from "./print-diagnostics.js";
+import { tuneV8 } from "./v8-tuning.js";
 
 const VERSION = "0.1.0";
 
@@ -92,5 +93,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 export async function main(): Promise<void> {
+  tuneV8();
   process.exitCode = await runCli(process.argv.slice(2), nodeIO());
 }
