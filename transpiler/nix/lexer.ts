@@ -5,13 +5,14 @@
  * `''`, `${`, `{` push and `}` and closing quotes pop, so interpolation nests; paths have their own
  * states so that `./a/${b}/c` lexes as PATH, `${`, …, STR, PATH_END.
  *
- * The whole input is lexed up front into parallel arrays (kind, start, end, value); the parser needs
- * a few tokens of lookahead to tell `{ a, b }:` from `{ a = b; }`. Offsets are UTF-16 offsets into the
- * source text. Identifiers are interned: each distinct name is one string, found again by a hash of its
+ * Tokens go into parallel arrays (kind, start, end, value): for the parser a ring the lexer fills as the
+ * parser reads on (`TokenStream`; it needs two tokens of lookahead, to tell `{ a, b }:` from
+ * `{ a = b; }`, and one behind), or, from `lexNix`, arrays of the whole text. Offsets are UTF-16 offsets
+ * into the source text. Identifiers are interned: each distinct name is one string, found again by a hash of its
  * characters without slicing the text, so a large file allocates one string per name, not per use (and
- * the maps that later key on names hash each name once). String values are Nix byte strings (see `bytes.ts`). Problems (an integer that does not
- * fit, a path with a trailing slash, a disabled pipe operator) are recorded with their span and lexing
- * goes on.
+ * the maps that later key on names hash each name once). String values are Nix byte strings (see
+ * `bytes.ts`). Problems (an integer that does not fit, a path with a trailing slash, a disabled pipe
+ * operator) are recorded with their span and lexing goes on.
  */
 import { textToBytes } from "./bytes.js";
 import { KEYWORDS, T, type TokenKind } from "./token.js";
@@ -186,6 +187,11 @@ class NameTable {
   }
 }
 
+/**
+ * Where tokens go: arrays that grow to hold every token of the text, or a ring of a fixed power-of-two
+ * size, where token `n` is at `n & mask` and the reader keeps the lexer from overwriting what it still
+ * needs (see `TokenStream`).
+ */
 class TokenSink {
   count = 0;
   kinds: Uint8Array;
@@ -193,19 +199,23 @@ class TokenSink {
   ends: Int32Array;
   aux: Int32Array;
   strings: (string | number | bigint)[] = [];
+  readonly mask: number;
+  /** The count at which the arrays are full (never reached by a ring). */
+  private limit: number;
 
-  constructor(textLength: number) {
-    const n = Math.max(1024, (textLength >> 2) + 16);
-    this.kinds = new Uint8Array(n);
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
-    this.aux = new Int32Array(n);
+  constructor(capacity: number, ring: boolean) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.aux = new Int32Array(capacity);
+    this.mask = ring ? capacity - 1 : 0x7fffffff;
+    this.limit = ring ? -1 : capacity;
   }
 
   /** An identifier token; `name` is its index in the name table. */
   pushName(start: number, end: number, name: number): void {
-    if (this.count === this.kinds.length) this.grow();
-    const i = this.count++;
+    if (this.count === this.limit) this.grow();
+    const i = this.count++ & this.mask;
     this.kinds[i] = T.ID;
     this.starts[i] = start;
     this.ends[i] = end;
@@ -213,8 +223,8 @@ class TokenSink {
   }
 
   push(kind: TokenKind, start: number, end: number, value?: string | number | bigint): void {
-    if (this.count === this.kinds.length) this.grow();
-    const i = this.count++;
+    if (this.count === this.limit) this.grow();
+    const i = this.count++ & this.mask;
     this.kinds[i] = kind;
     this.starts[i] = start;
     this.ends[i] = end;
@@ -227,6 +237,7 @@ class TokenSink {
 
   private grow(): void {
     const n = this.kinds.length * 2;
+    this.limit = n;
     const k = new Uint8Array(n);
     k.set(this.kinds);
     this.kinds = k;
@@ -244,8 +255,8 @@ class TokenSink {
 
 /** Lexes a whole text. Never throws; problems are returned next to the tokens. */
 export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens; problems: LexProblem[] } {
-  const lx = new Lexer(text, options);
-  lx.run();
+  const lx = new Lexer(text, options, new TokenSink(Math.max(1024, (text.length >> 2) + 16), false));
+  lx.run(Number.POSITIVE_INFINITY);
   const s = lx.sink;
   return {
     tokens: {
@@ -261,18 +272,84 @@ export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens
   };
 }
 
+/** The size of a stream's ring: 16,384 tokens (about 210 kB), much more than the parser looks back or ahead. */
+const RING_BITS = 14;
+/** Tokens of the ring kept free below the oldest one the reader may still read. */
+const RING_SLACK = 8;
+
+/**
+ * The tokens of a text, lexed as the reader asks for them into a ring (a whole large file's token arrays
+ * would be written once and read once, at the cost of fresh memory for every page of them). Token `n` is
+ * at `n & mask`; `count` tokens are lexed so far, and `done` once the last (EOF) is among them.
+ * `fill(oldest)` lexes ahead as far as the ring allows while keeping tokens from `oldest` on.
+ */
+export class TokenStream {
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly aux: Int32Array;
+  readonly mask: number;
+  private readonly lexer: Lexer;
+
+  constructor(text: string, options: LexOptions = {}) {
+    const sink = new TokenSink(1 << RING_BITS, true);
+    this.lexer = new Lexer(text, options, sink);
+    this.kinds = sink.kinds;
+    this.starts = sink.starts;
+    this.ends = sink.ends;
+    this.aux = sink.aux;
+    this.mask = sink.mask;
+  }
+
+  get count(): number {
+    return this.lexer.sink.count;
+  }
+
+  get done(): boolean {
+    return this.lexer.done;
+  }
+
+  /** Lexes on, keeping every token from `oldest` (which must be at most `count`). */
+  fill(oldest: number): void {
+    this.lexer.run(oldest + this.mask + 1 - RING_SLACK);
+  }
+
+  /** Lexes the rest of the text (its tokens are overwritten), for the problems. */
+  drain(): void {
+    while (!this.lexer.done) this.lexer.run(this.lexer.sink.count + this.mask + 1 - RING_SLACK);
+  }
+
+  /** Token `i`'s value, as `tokenValue` gives it. */
+  value(i: number): string | number | bigint | undefined {
+    const j = i & this.mask;
+    const a = this.aux[j] ?? -1;
+    const k = this.kinds[j];
+    if (a >= 0) return k === T.ID ? this.lexer.names.names[a] : this.lexer.sink.strings[a];
+    const slice = this.lexer.text.slice(this.starts[j], this.ends[j]);
+    if (k === T.INT || k === T.FLOAT) return Number(slice);
+    if (k === T.ID || k === T.URI || k === T.PATH || k === T.HPATH || k === T.SPATH || k === T.STR)
+      return slice;
+    return undefined;
+  }
+
+  get problems(): readonly LexProblem[] {
+    return this.lexer.problems;
+  }
+}
+
 class Lexer {
-  readonly sink: TokenSink;
   readonly names: NameTable;
   readonly problems: LexProblem[] = [];
+  /** Set once the final EOF token is pushed. */
+  done = false;
   private readonly stack: number[] = [];
   private pos = 0;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly options: LexOptions,
+    readonly sink: TokenSink,
   ) {
-    this.sink = new TokenSink(text.length);
     this.names = new NameTable(text);
   }
 
@@ -364,9 +441,13 @@ class Lexer {
     return i < this.text.length ? this.text.charCodeAt(i) : -1;
   }
 
-  run(): void {
+  /** Lexes until `target` tokens are pushed or the text ends (then the final tokens are pushed too). */
+  run(target: number): void {
+    if (this.done) return;
     const n = this.text.length;
+    const sink = this.sink;
     while (this.pos < n) {
+      if (sink.count >= target) return;
       switch (this.state) {
         case S_DEFAULT:
           this.lexDefault();
@@ -402,6 +483,7 @@ class Lexer {
   private finish(): void {
     const n = this.text.length;
     this.sink.push(T.EOF, n, n);
+    this.done = true;
   }
 
   private problem(kind: LexProblemKind, start: number, end: number): void {

@@ -134,3 +134,42 @@ describe("Nix parser and --parse printer", () => {
     expect(parse(upd).errors).toEqual([]);
   });
 });
+
+describe("the token ring (texts of more tokens than the lexer keeps at once)", () => {
+  // Each piece is a few tokens of a different kind; 3,000 of each make about 100,000 tokens, six times
+  // the ring, so the ring wraps while strings, paths and nesting are open.
+  const pieces = [
+    "(x: x.a or 1)",
+    '"s ${map 1} \\n t"',
+    "./p/${y}/q",
+    "''\n  i ${z}\n''",
+    "{ a.b = 1; a.c = [ 2 3 ]; }",
+    "(if true then 1 else 2)",
+    "<nixpkgs/lib>",
+    "https://x.org/y",
+  ];
+  const many = Array.from({ length: 24_000 }, (_, i) => pieces[i % pieces.length] as string);
+
+  it("prints a large list as the composition of its elements printed alone", () => {
+    const alone = pieces.map((p) => /^\[ (.*) \]$/.exec(parse(`[ ${p} ]`).printed)?.[1]);
+    const r = parse(`y: z: [ ${many.join(" ")} ]`);
+    expect(r.errors).toEqual([]);
+    const expected = `(y: (z: [ ${many.map((_, i) => alone[i % pieces.length]).join(" ")} ]))`;
+    expect(r.printed).toBe(expected);
+  });
+
+  it("reports an error far into the text at its line and column", () => {
+    const text = `[\n${many.join("\n")}\n  )\n]`;
+    const at = text.lastIndexOf(")");
+    const line = text.slice(0, at).split("\n").length;
+    const column = at - text.lastIndexOf("\n", at);
+    expect(line).toBeGreaterThan(many.length);
+    expect(parse(text).errors).toEqual([`${line}:${column} syntax error, unexpected ')', expecting ']'`]);
+  });
+
+  it("still reports the lexer's problems of the whole text first when parsing stops early", () => {
+    const text = `{ a = ; }\n${many.join("\n")}\n99999999999999999999`;
+    const r = parseNix(text, { file: "t.nix", basePath: "/base", maxErrors: 1 });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["PSL1002", "PSL1001"]);
+  });
+});

@@ -29,7 +29,7 @@ import { addAttr, addInheritFrom, addNamedAttr, emptyAttrs } from "./bindings.js
 import { canonPath } from "./canon-path.js";
 import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
-import { type LexProblem, lexNix, type Tokens, tokenValue } from "./lexer.js";
+import { type LexProblem, TokenStream } from "./lexer.js";
 import { P, T, type TokenKind, tokenName } from "./token.js";
 
 export type LintLevel = "ignore" | "warn" | "fatal";
@@ -139,11 +139,13 @@ interface OpEntry {
 
 /** Parses one Nix text into an expression and its diagnostics. Never throws on bad input. */
 export function parseNix(text: string, options: ParseOptions): ParseResult {
-  const { tokens, problems } = lexNix(text, { pipeOperators: options.pipeOperators ?? false });
+  const tokens = new TokenStream(text, { pipeOperators: options.pipeOperators ?? false });
   const p = new Parser(text, tokens, options);
-  p.reportLexProblems(problems);
   const expr = p.parseTop();
-  return { expr, diagnostics: p.diagnostics };
+  // The lexer's problems come first, from the whole text, as if it had been lexed up front.
+  tokens.drain();
+  const lexed = p.lexDiagnostics(tokens.problems);
+  return { expr, diagnostics: lexed.length === 0 ? p.diagnostics : [...lexed, ...p.diagnostics] };
 }
 
 class Parser {
@@ -153,10 +155,13 @@ class Parser {
   private errors = 0;
   private lastErrorToken = -1;
   private lineMap: LineMap | undefined;
+  /** The token ring (token `n` at `n & mask`) and how many tokens are lexed so far. */
   private readonly kinds: Uint8Array;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly tokens: Tokens;
+  private readonly mask: number;
+  private avail = 0;
+  private readonly tokens: TokenStream;
   private readonly file: string;
   private readonly maxDepth: number;
   private readonly maxErrors: number;
@@ -165,12 +170,13 @@ class Parser {
 
   constructor(
     private readonly text: string,
-    tokens: Tokens,
+    tokens: TokenStream,
     private readonly options: ParseOptions,
   ) {
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.ends = tokens.ends;
+    this.mask = tokens.mask;
     this.tokens = tokens;
     this.file = options.file;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -180,19 +186,45 @@ class Parser {
   // ---- plumbing ----------------------------------------------------------------------------------
 
   private tok(): TokenKind {
-    return this.kinds[this.i] ?? T.EOF;
+    const i = this.i;
+    return i < this.avail ? (this.kinds[i & this.mask] as TokenKind) : this.kindAhead(i);
   }
 
   private peek(n: number): TokenKind {
-    return this.kinds[this.i + n] ?? T.EOF;
+    const i = this.i + n;
+    return i < this.avail ? (this.kinds[i & this.mask] as TokenKind) : this.kindAhead(i);
+  }
+
+  /** The kind of token `i`, not lexed yet: lexes on (keeping the previous token); EOF past the end. */
+  private kindAhead(i: number): TokenKind {
+    this.lexMore();
+    return i < this.avail ? (this.kinds[i & this.mask] as TokenKind) : T.EOF;
+  }
+
+  private lexMore(): void {
+    if (this.tokens.done) return;
+    this.tokens.fill(this.i > 0 ? this.i - 1 : 0);
+    this.avail = this.tokens.count;
+  }
+
+  /** Where token `i` (the current one or one ahead) starts; the text's end past the last token. */
+  private startAt(i: number): number {
+    if (i >= this.avail) this.lexMore();
+    return i < this.avail ? (this.starts[i & this.mask] as number) : this.text.length;
+  }
+
+  /** Where token `i` ends; `fallback` past the last token. */
+  private endAt(i: number, fallback: number): number {
+    if (i >= this.avail) this.lexMore();
+    return i < this.avail ? (this.ends[i & this.mask] as number) : fallback;
   }
 
   private get start(): number {
-    return this.starts[this.i] ?? this.text.length;
+    return this.startAt(this.i);
   }
 
   private get prevEnd(): number {
-    return this.i > 0 ? (this.ends[this.i - 1] ?? 0) : 0;
+    return this.i > 0 ? (this.ends[(this.i - 1) & this.mask] as number) : 0;
   }
 
   private span(start: number, end = this.prevEnd): Span {
@@ -201,12 +233,12 @@ class Parser {
 
   /** The end of a node that starts at `start` and ends with the previous token. */
   private endFrom(start: number): number {
-    const end = this.i > 0 ? (this.ends[this.i - 1] ?? 0) : 0;
+    const end = this.i > 0 ? (this.ends[(this.i - 1) & this.mask] as number) : 0;
     return Math.max(end, start);
   }
 
   private value(): string {
-    return String(tokenValue(this.tokens, this.text, this.i) ?? "");
+    return String(this.tokens.value(this.i) ?? "");
   }
 
   private where(offset: number): string {
@@ -235,7 +267,7 @@ class Parser {
           ? `unexpected ${tokenName(k)}, expecting ${expecting.join(" or ")}`
           : `unexpected ${tokenName(k)}`;
       const at = this.start;
-      this.report(diag("PSL1001", { detail }, { span: this.span(at, this.ends[this.i] ?? at) }));
+      this.report(diag("PSL1001", { detail }, { span: this.span(at, this.endAt(this.i, at)) }));
       if (++this.errors >= this.maxErrors) throw new ParseStop();
     }
   }
@@ -245,27 +277,23 @@ class Parser {
     this.i++;
   }
 
-  reportLexProblems(problems: readonly LexProblem[]): void {
-    for (const p of problems) {
+  /** The diagnostics of the lexer's problems. */
+  lexDiagnostics(problems: readonly LexProblem[]): Diagnostic[] {
+    return problems.map((p) => {
       const span = this.span(p.start, p.end);
       switch (p.kind) {
         case "invalid-integer":
-          this.report(diag("PSL1002", { text: p.text }, { span }));
-          break;
+          return diag("PSL1002", { text: p.text }, { span });
         case "invalid-float":
-          this.report(diag("PSL1003", { text: p.text }, { span }));
-          break;
+          return diag("PSL1003", { text: p.text }, { span });
         case "trailing-slash":
-          this.report(diag("PSL1004", {}, { span }));
-          break;
+          return diag("PSL1004", {}, { span });
         case "pipe-operators":
-          this.report(diag("PSL1010", {}, { span }));
-          break;
-        case "nul-byte":
-          this.report(diag("PSL1011", {}, { span }));
-          break;
+          return diag("PSL1010", {}, { span });
+        default:
+          return diag("PSL1011", {}, { span }); // "nul-byte"
       }
-    }
+    });
   }
 
   parseTop(): Expr {
@@ -322,7 +350,7 @@ class Parser {
         prefixes = push(prefixes, { t: "lambda", start, arg, formals: undefined });
       } else if (k === T.ID && this.peek(1) === P.AT) {
         const arg = this.value();
-        const argSpan = this.span(start, this.ends[this.i] ?? start);
+        const argSpan = this.span(start, this.endAt(this.i, start));
         this.i += 2;
         if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
         const formals = this.parseFormals(arg, argSpan);
@@ -335,7 +363,7 @@ class Parser {
           this.i++;
           if (this.tok() !== T.ID) this.unexpected(["identifier"]);
           arg = this.value();
-          const argSpan = this.span(this.start, this.ends[this.i] ?? this.start);
+          const argSpan = this.span(this.start, this.endAt(this.i, this.start));
           this.i++;
           formals = this.checkArgAgainstFormals(formals, arg, argSpan);
           this.expect(P.COLON);
@@ -732,7 +760,7 @@ class Parser {
       };
     }
     if (this.tok() === T.OR_KW) {
-      const orVar = this.variable("or", this.start, this.ends[this.i] ?? this.start);
+      const orVar = this.variable("or", this.start, this.endAt(this.i, this.start));
       this.i++;
       const call: CallExpr = {
         kind: "call",
@@ -765,7 +793,7 @@ class Parser {
   private parseSimpleInner(): Expr {
     const k = this.tok();
     const start = this.start;
-    const end = this.ends[this.i] ?? start;
+    const end = this.endAt(this.i, start);
     switch (k) {
       case T.ID: {
         const name = this.value();
@@ -774,7 +802,7 @@ class Parser {
         return this.variable(name, start, end);
       }
       case T.INT: {
-        const v = tokenValue(this.tokens, this.text, this.i);
+        const v = this.tokens.value(this.i);
         this.i++;
         return {
           kind: "int",
@@ -785,7 +813,7 @@ class Parser {
         };
       }
       case T.FLOAT: {
-        const v = Number(tokenValue(this.tokens, this.text, this.i) ?? 0);
+        const v = Number(this.tokens.value(this.i) ?? 0);
         this.i++;
         return { kind: "float", value: v, file: this.file, start, end };
       }
@@ -922,7 +950,7 @@ class Parser {
       if (k === P.QUOTE) break;
       if (k === T.STR) {
         const s = this.start;
-        const e = this.ends[this.i] ?? s;
+        const e = this.endAt(this.i, s);
         parts.push({ kind: "string", value: this.value(), file: this.file, start: s, end: e });
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
@@ -951,7 +979,7 @@ class Parser {
           bytes: this.value(),
           indent: k === T.IND_STR,
           start: s,
-          end: this.ends[this.i] ?? s,
+          end: this.endAt(this.i, s),
         });
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
@@ -968,7 +996,7 @@ class Parser {
     const k = this.tok();
     const start = this.start;
     const literal = this.value();
-    const litSpan = this.span(start, this.ends[this.i] ?? start);
+    const litSpan = this.span(start, this.endAt(this.i, start));
     this.i++;
     let value: string;
     if (k === T.HPATH) {
@@ -1001,7 +1029,7 @@ class Parser {
           value: this.value(),
           file: this.file,
           start: s,
-          end: this.ends[this.i] ?? s,
+          end: this.endAt(this.i, s),
         });
         this.i++;
       } else if (t === T.DOLLAR_CURLY) {
@@ -1050,7 +1078,7 @@ class Parser {
     if (this.tok() === T.ID && this.peek(1) === P.ASSIGN) {
       // `name = value;`
       const name = this.value();
-      const end = this.ends[this.i] ?? start;
+      const end = this.endAt(this.i, start);
       this.i += 2;
       const value = this.parseExpr();
       this.expect(P.SEMI);
