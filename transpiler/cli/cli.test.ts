@@ -220,8 +220,10 @@ describe("psl usage", () => {
     for (const c of COMMANDS) {
       const r = await psl([c.name, "--help"]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`Usage: ${c.usage}`);
+      expect(r.stdout).toContain(`Usage: ${(await c.load()).usage}`);
+      expect(r.stdout).toContain(c.summary);
       expect(r.stdout).toContain("--help");
+      expect((await psl(["help", c.name])).stdout).toBe(r.stdout);
     }
     expect((await psl(["--help"])).stdout).toMatch(/Commands:\n {2}translate/);
   });

@@ -13,10 +13,8 @@ export interface CommandContext {
   readonly printer: DiagnosticPrinter;
 }
 
+/** A command's help and behaviour; its name and summary are in the command table (`commands/index.ts`). */
 export interface Command {
-  readonly name: string;
-  /** One line for `psl --help`. */
-  readonly summary: string;
   /** e.g. `psl translate <inputs…> --out DIR [options]` */
   readonly usage: string;
   /** Paragraphs for `psl <name> --help`. */

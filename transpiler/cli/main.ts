@@ -6,18 +6,18 @@
 import { diag, SourceRegistry } from "../diagnostics/index.js";
 import { formatOptions, parseArgs } from "./args.js";
 import { type Command, EXIT } from "./command.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import { type CliIO, nodeIO } from "./io.js";
-import { createPrinter } from "./print-diagnostics.js";
+import { createPrinter, type DiagnosticPrinter } from "./print-diagnostics.js";
 import { tuneV8 } from "./v8-tuning.js";
 
 const VERSION = "0.1.0";
 
-export function commandHelp(c: Command): string {
+export function commandHelp(entry: CommandEntry, c: Command): string {
   const parts = [
     `Usage: ${c.usage}`,
     "",
-    c.summary,
+    entry.summary,
     "",
     c.description,
     "",
@@ -43,26 +43,39 @@ function mainHelp(): string {
   ].join("\n");
 }
 
+/** A bug: reported as an internal-error diagnostic (message and stack), exit status 2. */
+function internalError(printer: DiagnosticPrinter, e: unknown): number {
+  const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
+  printer.print([diag("PSL9001", { detail })]);
+  return EXIT.usage;
+}
+
+function isCommand(x: unknown): x is Command {
+  return typeof x === "object" && x !== null && "run" in x && "usage" in x;
+}
+
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const sources = new SourceRegistry();
   const printer = createPrinter(io, sources);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? commandHelp(topic) : mainHelp());
+    io.stdout(topic ? commandHelp(topic, await topic.load()) : mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version" || name === "-V") {
     io.stdout(`psl ${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     printer.print([
       diag("PSL7001", { command: name }, { notes: [`commands: ${COMMANDS.map((c) => c.name).join(", ")}`] }),
     ]);
     return EXIT.usage;
   }
+  const command = await entry.load().catch((e: unknown) => e);
+  if (!isCommand(command)) return internalError(printer, command);
   const { args, diagnostics } = command.rawArgs
     ? {
         args: {
@@ -75,20 +88,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       }
     : parseArgs(rest, command.options);
   if (args.flags.has("help")) {
-    io.stdout(commandHelp(command));
+    io.stdout(commandHelp(entry, command));
     return EXIT.ok;
   }
   if (diagnostics.length > 0) {
     printer.print(diagnostics);
-    io.stderr(`Run \`psl ${command.name} --help\` for usage.\n`);
+    io.stderr(`Run \`psl ${entry.name} --help\` for usage.\n`);
     return EXIT.usage;
   }
   try {
     return await command.run(args, { io, sources, printer });
   } catch (e) {
-    const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
-    printer.print([diag("PSL9001", { detail })]);
-    return EXIT.usage;
+    return internalError(printer, e);
   }
 }
 

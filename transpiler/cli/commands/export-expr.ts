@@ -3,8 +3,6 @@ import { EXPORT_EXPRESSION } from "../../frontends/json/export-expr.js";
 import { type Command, EXIT } from "../command.js";
 
 export const exportExprCommand: Command = {
-  name: "export-expr",
-  summary: "print the Nix expression that exports services for `psl translate`",
   usage: "psl export-expr",
   description: [
     "Prints a Nix function of a NixOS `config` that selects what psl reads (services, sockets, timers,",

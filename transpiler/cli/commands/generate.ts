@@ -14,8 +14,6 @@ import { readSpecInputs } from "./spec-inputs.js";
 import { parseGenerateOptions, parseTargets, TARGET_OPTIONS } from "./target-options.js";
 
 export const generateCommand: Command = {
-  name: "generate",
-  summary: "render specs into each target's native files, with install and uninstall scripts",
   usage: "psl generate <spec.ts|unit|dir|json…> --target T1,T2|all --out DIR [options]",
   description: [
     "Inputs are editable .ts specs (or directories of them), systemd unit files (with drop-ins), or",

@@ -192,8 +192,6 @@ class Usage {
 }
 
 export const instantiateCommand: Command = {
-  name: "instantiate",
-  summary: "evaluate Nix like nix-instantiate (--eval, --strict, --json, --xml, --parse, -E, -I, --arg, -A)",
   usage:
     "psl instantiate [--eval [--strict] [--json|--xml]] [--parse] [-E expr | file…] [-A attr] [--arg n e]",
   description: [

@@ -6,8 +6,6 @@ import { type Command, EXIT } from "../command.js";
 import { fileHost, specFiles } from "./validate.js";
 
 export const loadCommand: Command = {
-  name: "load",
-  summary: "print the spec a .ts file defines, as JSON",
   usage: "psl load <spec.ts|dir…>",
   description: [
     "Loads specs the way `psl validate` does and prints them as canonical JSON on stdout: one object",

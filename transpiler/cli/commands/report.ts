@@ -13,8 +13,6 @@ import { readSpecInputs } from "./spec-inputs.js";
 import { parseGenerateOptions, parseTargets, TARGET_OPTIONS } from "./target-options.js";
 
 export const reportCommand: Command = {
-  name: "report",
-  summary: "say, per service, directive and target, what carries over, what is emulated and what is lost",
   usage: "psl report <spec.ts|unit|dir|json…> [--format json|md] [--target T1,T2|all] [--strict]",
   description: [
     "Builds the portability report from the same plans `psl generate` renders from. JSON is the",

@@ -3,8 +3,6 @@ import { serviceSpecJsonSchema } from "../../spec/json-schema.js";
 import { type Command, EXIT } from "../command.js";
 
 export const schemaCommand: Command = {
-  name: "schema",
-  summary: "print the JSON Schema of a ServiceSpec",
   usage: "psl schema",
   description:
     "Prints the JSON Schema (draft 2020-12 compatible) that every spec psl reads or writes satisfies.",

@@ -20,8 +20,6 @@ function pslTypesPath(): string {
 }
 
 export const translateCommand: Command = {
-  name: "translate",
-  summary: "read unit files or evaluated NixOS JSON and write editable .ts service specs",
   usage: "psl translate <input…> --out DIR [options]",
   description: [
     "Each input is a systemd unit file (.service, .socket, .timer), a directory of them (drop-ins in",

@@ -40,8 +40,6 @@ export function fileHost(io: CliIO) {
 }
 
 export const validateCommand: Command = {
-  name: "validate",
-  summary: "check edited .ts service specs",
   usage: "psl validate <spec.ts|dir…> [--strict] [--json]",
   description: [
     "Loads each spec (a directory means its services/*.ts or *.ts), runs it, and checks the result",
