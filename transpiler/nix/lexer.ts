@@ -494,36 +494,26 @@ class Lexer {
 
   private lexDefault(): void {
     const text = this.text;
-    const p = this.pos;
-    const c = text.charCodeAt(p);
-
-    // Trivia first: whitespace and comments cannot tie with a token of the same length.
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      let i = p + 1;
-      for (; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
-      }
-      this.pos = i;
-      return;
+    const n = text.length;
+    let p = this.pos;
+    // Trivia first (whitespace and comments cannot tie with a token of the same length), then the token.
+    let c = text.charCodeAt(p);
+    for (;;) {
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        c = text.charCodeAt(++p);
+      } else if (c === 35 /* # */) {
+        do c = text.charCodeAt(++p);
+        while (p < n && c !== 10 && c !== 13);
+      } else if (c === 47 /* / */ && text.charCodeAt(p + 1) === 42 /* * */) {
+        const end = text.indexOf("*/", p + 2);
+        // Unterminated: flex's comment rule does not match; `/` is lexed as a token.
+        if (end < 0) break;
+        p = end + 2;
+        c = text.charCodeAt(p);
+      } else break;
     }
-    if (c === 35 /* # */) {
-      let i = p + 1;
-      for (; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 10 || d === 13) break;
-      }
-      this.pos = i;
-      return;
-    }
-    if (c === 47 /* / */ && this.code(p + 1) === 42 /* * */) {
-      const end = text.indexOf("*/", p + 2);
-      if (end >= 0) {
-        this.pos = end + 2;
-        return;
-      }
-      // Unterminated: flex's comment rule does not match; fall through to `/` as a token.
-    }
+    this.pos = p;
+    if (p >= n) return;
 
     const k = cls(c);
     if (this.fastToken(c, k, p)) return;
