@@ -123,19 +123,15 @@ for (const k of [
 ])
   STARTS_SELECT[k] = 1;
 
-/** The precedence of each binary operator token, 0 for other tokens. */
+/** The precedence and associativity of each binary operator token (precedence 0: not one). */
 const BINARY_PREC = new Uint8Array(256);
-for (const [k, [prec]] of BINARY) BINARY_PREC[k] = prec;
+const BINARY_ASSOC = new Uint8Array(256);
+for (const [k, [prec, assoc]] of BINARY) {
+  BINARY_PREC[k] = prec;
+  BINARY_ASSOC[k] = assoc;
+}
 
 const ATTR_EXPECT = ["identifier", "'or'", "'${'", "'\"'"];
-
-interface OpEntry {
-  readonly kind: TokenKind;
-  readonly prec: number;
-  readonly assoc: Assoc;
-  readonly prefix: boolean;
-  readonly start: number;
-}
 
 /** Parses one Nix text into an expression and its diagnostics. Never throws on bad input. */
 export function parseNix(text: string, options: ParseOptions): ParseResult {
@@ -165,6 +161,13 @@ class Parser {
   private readonly file: string;
   private readonly maxDepth: number;
   private readonly maxErrors: number;
+  /**
+   * The operand and operator stacks of `parseOpStack`, shared by its nested calls (each works above the
+   * heights it found): an operator is its token kind (negated for a prefix `!` or `-`) and its start.
+   */
+  private readonly operandStack: Expr[] = [];
+  private readonly opKinds: number[] = [];
+  private readonly opStarts: number[] = [];
   /** `f or` calls that still warn if used as an argument, list element or `or` default. */
   private readonly cursedOr = new Set<Expr>();
 
@@ -272,8 +275,9 @@ class Parser {
     }
   }
 
-  private expect(kind: TokenKind, expecting: readonly string[] = [tokenName(kind)]): void {
-    if (this.tok() !== kind) this.unexpected(expecting);
+  /** Consumes a `kind` token, or reports what was expected (by default that token). */
+  private expect(kind: TokenKind, expecting?: readonly string[]): void {
+    if (this.tok() !== kind) this.unexpected(expecting ?? [tokenName(kind)]);
     this.i++;
   }
 
@@ -560,73 +564,90 @@ class Parser {
   }
 
   private parseOpStack(first: Expr | undefined): Expr {
-    const operands: Expr[] = [];
-    const ops: OpEntry[] = [];
-    const reduce = () => {
-      const op = ops.pop() as OpEntry;
-      if (op.prefix) {
-        const e = operands.pop() as Expr;
-        operands.push(this.makePrefix(op, e));
-      } else {
-        const r = operands.pop() as Expr;
-        const l = operands.pop() as Expr;
-        operands.push(this.makeBinary(op, l, r));
-      }
-    };
-    for (;;) {
-      // An operand, with its prefix operators.
-      for (; first === undefined; ) {
-        const k = this.tok();
-        if (k === P.BANG)
-          ops.push({ kind: k, prec: PREC_NOT, assoc: Assoc.Left, prefix: true, start: this.start });
-        else if (k === P.MINUS)
-          ops.push({ kind: k, prec: PREC_NEGATE, assoc: Assoc.Left, prefix: true, start: this.start });
-        else break;
-        this.i++;
-      }
-      if (first !== undefined) {
-        operands.push(first);
-        first = undefined;
-      } else operands.push(this.parseApp());
-      // Binary operators (and `?`, whose right side is an attribute path).
+    const operands = this.operandStack;
+    const opKinds = this.opKinds;
+    const opStarts = this.opStarts;
+    const operandBase = operands.length;
+    const opBase = opKinds.length;
+    try {
       for (;;) {
-        const k = this.tok();
-        const info = BINARY.get(k);
-        if (!info) {
-          while (ops.length > 0) reduce();
-          return operands[0] as Expr;
+        // An operand, with its prefix operators.
+        for (; first === undefined; ) {
+          const k = this.tok();
+          if (k !== P.BANG && k !== P.MINUS) break;
+          opKinds.push(-k);
+          opStarts.push(this.start);
+          this.i++;
         }
-        const [prec, assoc] = info;
+        if (first !== undefined) {
+          operands.push(first);
+          first = undefined;
+        } else operands.push(this.parseApp());
+        // Binary operators (and `?`, whose right side is an attribute path).
         for (;;) {
-          const top = ops[ops.length - 1];
-          if (!top) break;
-          if (
-            top.prefix ? top.prec >= prec : top.prec > prec || (top.prec === prec && top.assoc === Assoc.Left)
-          ) {
-            reduce();
+          const k = this.tok();
+          const prec = BINARY_PREC[k] as number;
+          if (prec === 0) {
+            while (opKinds.length > opBase) this.reduceOp();
+            return operands[operandBase] as Expr;
+          }
+          while (opKinds.length > opBase) {
+            const top = opKinds[opKinds.length - 1] as number;
+            if (top < 0) {
+              if ((top === -P.BANG ? PREC_NOT : PREC_NEGATE) >= prec) {
+                this.reduceOp();
+                continue;
+              }
+              break;
+            }
+            const topPrec = BINARY_PREC[top] as number;
+            const topAssoc = BINARY_ASSOC[top] as number;
+            if (topPrec > prec || (topPrec === prec && topAssoc === Assoc.Left)) {
+              this.reduceOp();
+              continue;
+            }
+            if (topPrec === prec && topAssoc === Assoc.None) this.unexpected();
+            break;
+          }
+          const start = this.start;
+          this.i++;
+          if (k === P.QUESTION) {
+            const e = operands.pop() as Expr;
+            const path = this.parseAttrPath();
+            operands.push({
+              kind: "hasAttr",
+              expr: e,
+              path,
+              file: this.file,
+              start: e.start,
+              end: this.endFrom(e.start),
+            });
             continue;
           }
-          if (!top.prefix && top.prec === prec && top.assoc === Assoc.None) this.unexpected();
+          opKinds.push(k);
+          opStarts.push(start);
           break;
         }
-        const start = this.start;
-        this.i++;
-        if (k === P.QUESTION) {
-          const e = operands.pop() as Expr;
-          const path = this.parseAttrPath();
-          operands.push({
-            kind: "hasAttr",
-            expr: e,
-            path,
-            file: this.file,
-            start: e.start,
-            end: this.endFrom(e.start),
-          });
-          continue;
-        }
-        ops.push({ kind: k, prec, assoc, prefix: false, start });
-        break;
       }
+    } finally {
+      operands.length = operandBase;
+      opKinds.length = opBase;
+      opStarts.length = opBase;
+    }
+  }
+
+  /** Applies the operator on top of the stack to its operands (a prefix operator's kind is negated). */
+  private reduceOp(): void {
+    const k = this.opKinds.pop() as number;
+    const start = this.opStarts.pop() as number;
+    const operands = this.operandStack;
+    if (k < 0) {
+      const e = operands.pop() as Expr;
+      operands.push(this.makePrefix(-k, start, e));
+    } else {
+      const r = operands.pop() as Expr;
+      const l = operands.pop() as Expr;
+      operands.push(this.makeBinary(k, start, l, r));
     }
   }
 
@@ -634,11 +655,10 @@ class Parser {
     return { kind: "var", name, file: this.file, start, end, level: -1, index: -1, fromWith: false };
   }
 
-  private makePrefix(op: OpEntry, e: Expr): Expr {
+  private makePrefix(kind: number, start: number, e: Expr): Expr {
     const file = this.file;
-    const start = op.start;
     const end = Math.max(e.end, start);
-    if (op.kind === P.BANG) return { kind: "not", expr: e, file, start, end };
+    if (kind === P.BANG) return { kind: "not", expr: e, file, start, end };
     const zero: Expr = { kind: "int", value: 0, file, start, end: start };
     const fn = this.variable("__sub", start, start + 1);
     return { kind: "call", fn, args: [zero, e], file, start, end, op: "-" };
@@ -646,7 +666,7 @@ class Parser {
 
   /** A desugared operator: `__name a b`, the operator's place on the variable. */
   private opCall(
-    op: OpEntry,
+    opStart: number,
     name: string,
     a: Expr,
     b: Expr,
@@ -654,16 +674,15 @@ class Parser {
     start: number,
     end: number,
   ): CallExpr {
-    const fn = this.variable(name, op.start, op.start + 1);
+    const fn = this.variable(name, opStart, opStart + 1);
     return { kind: "call", fn, args: [a, b], file: this.file, start, end, op: sym };
   }
 
-  private makeBinary(op: OpEntry, l: Expr, r: Expr): Expr {
+  private makeBinary(kind: number, opStart: number, l: Expr, r: Expr): Expr {
     const file = this.file;
     const start = l.start;
     const end = Math.max(r.end, start);
-    const opStart = op.start;
-    switch (op.kind) {
+    switch (kind) {
       case T.EQ:
         return { kind: "binary", op: "==", left: l, right: r, file, start, end, opStart };
       case T.NEQ:
@@ -681,19 +700,31 @@ class Parser {
       case P.PLUS:
         return { kind: "concat", parts: [l, r], forceString: false, file, start, end, opStart };
       case P.MINUS:
-        return this.opCall(op, "__sub", l, r, "-", start, end);
+        return this.opCall(opStart, "__sub", l, r, "-", start, end);
       case P.STAR:
-        return this.opCall(op, "__mul", l, r, "*", start, end);
+        return this.opCall(opStart, "__mul", l, r, "*", start, end);
       case P.SLASH:
-        return this.opCall(op, "__div", l, r, "/", start, end);
+        return this.opCall(opStart, "__div", l, r, "/", start, end);
       case P.LT:
-        return this.opCall(op, "__lessThan", l, r, "<", start, end);
+        return this.opCall(opStart, "__lessThan", l, r, "<", start, end);
       case P.GT:
-        return this.opCall(op, "__lessThan", r, l, ">", start, end);
+        return this.opCall(opStart, "__lessThan", r, l, ">", start, end);
       case T.LEQ:
-        return { kind: "not", expr: this.opCall(op, "__lessThan", r, l, "<=", start, end), file, start, end };
+        return {
+          kind: "not",
+          expr: this.opCall(opStart, "__lessThan", r, l, "<=", start, end),
+          file,
+          start,
+          end,
+        };
       default:
-        return { kind: "not", expr: this.opCall(op, "__lessThan", l, r, ">=", start, end), file, start, end };
+        return {
+          kind: "not",
+          expr: this.opCall(opStart, "__lessThan", l, r, ">=", start, end),
+          file,
+          start,
+          end,
+        };
     }
   }
 
