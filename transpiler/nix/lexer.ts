@@ -332,6 +332,18 @@ export class TokenStream {
     return undefined;
   }
 
+  /** The value of INT token `i`; a short one is read from its digits (no string is made for it). */
+  intValue(i: number): number | bigint {
+    const j = i & this.mask;
+    const a = this.aux[j] ?? -1;
+    if (a >= 0) return this.lexer.sink.strings[a] as number | bigint;
+    const text = this.lexer.text;
+    const end = this.ends[j] ?? 0;
+    let v = 0;
+    for (let k = this.starts[j] ?? 0; k < end; k++) v = v * 10 + (text.charCodeAt(k) - 48);
+    return v;
+  }
+
   get problems(): readonly LexProblem[] {
     return this.lexer.problems;
   }

@@ -833,11 +833,11 @@ class Parser {
         return this.variable(name, start, end);
       }
       case T.INT: {
-        const v = this.tokens.value(this.i);
+        const v = this.tokens.intValue(this.i);
         this.i++;
         return {
           kind: "int",
-          value: typeof v === "bigint" ? v : Number(v ?? 0),
+          value: v,
           file: this.file,
           start,
           end,

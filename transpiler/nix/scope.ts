@@ -11,11 +11,16 @@
  * attributes' one; a `with` has a one-slot environment. The walk uses an explicit stack.
  */
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import type { AttrsExpr, Expr, VarExpr } from "./ast.js";
+import type { AttrDef, AttrsExpr, Expr, VarExpr } from "./ast.js";
 
-/** A compile-time environment: names to slots, or a `with` marker. */
+/**
+ * A compile-time environment: names to slots, or a `with` marker. A `rec` set's or `let`'s environment
+ * looks names up in the set's own attribute table (`defs`; a name's slot is its definition's `index`)
+ * instead of a map made for it.
+ */
 export interface StaticEnv {
   readonly vars: ReadonlyMap<string, number>;
+  readonly defs: ReadonlyMap<string, AttrDef> | null;
   readonly isWith: boolean;
   readonly up: StaticEnv | null;
 }
@@ -24,7 +29,7 @@ export interface StaticEnv {
 export function staticEnv(names: Iterable<string>, up: StaticEnv | null, isWith = false): StaticEnv {
   const vars = new Map<string, number>();
   for (const n of names) if (!vars.has(n)) vars.set(n, vars.size);
-  return { vars, isWith, up };
+  return { vars, defs: null, isWith, up };
 }
 
 const NO_VARS: ReadonlyMap<string, number> = new Map();
@@ -58,6 +63,9 @@ class ScopeWalk {
 
   private visit(e: Expr | undefined, en: StaticEnv): void {
     if (e === undefined) return;
+    // The commonest leaves have nothing to resolve.
+    const k = e.kind;
+    if (k === "string" || k === "int" || k === "path") return;
     this.exprs.push(e);
     this.envs.push(en);
   }
@@ -102,7 +110,7 @@ class ScopeWalk {
         const entries = e.formals?.entries;
         if (entries !== undefined)
           for (const f of entries) if (!vars.has(f.name)) vars.set(f.name, vars.size);
-        const inner: StaticEnv = { vars, isWith: false, up: en };
+        const inner: StaticEnv = { vars, defs: null, isWith: false, up: en };
         if (entries !== undefined) for (const f of entries) this.visit(f.def, inner);
         this.visit(e.body, inner);
         return;
@@ -124,7 +132,7 @@ class ScopeWalk {
         }
         e.prevWith = prev;
         this.visit(e.attrs, en);
-        this.visit(e.body, { vars: NO_VARS, isWith: true, up: en });
+        this.visit(e.body, { vars: NO_VARS, defs: null, isWith: true, up: en });
         return;
       }
       case "hasAttr": {
@@ -173,7 +181,7 @@ class ScopeWalk {
         if (withLevel < 0) withLevel = level;
         continue;
       }
-      const slot = cur.vars.get(name);
+      const slot = cur.defs === null ? cur.vars.get(name) : cur.defs.get(name)?.index;
       if (slot !== undefined) {
         e.level = level;
         e.index = slot;
@@ -191,7 +199,7 @@ class ScopeWalk {
   /** `inner` is where plain values and dynamic attributes live (the new environment of a rec set or let). */
   private visitAttrs(a: AttrsExpr, outer: StaticEnv, inner: StaticEnv): void {
     const fromEnv: StaticEnv | undefined =
-      a.inheritFrom.length > 0 ? { vars: NO_VARS, isWith: false, up: inner } : undefined;
+      a.inheritFrom.length > 0 ? { vars: NO_VARS, defs: null, isWith: false, up: inner } : undefined;
     for (const src of a.inheritFrom) this.visit(src, inner);
     for (const d of a.attrs.values()) {
       if (d.kind === "plain") this.visit(d.value, inner);
@@ -211,11 +219,8 @@ class ScopeWalk {
 
   /** The environment of a `rec` set or `let`: its static attributes, numbered in definition order. */
   private recEnv(a: AttrsExpr, up: StaticEnv): StaticEnv {
-    const vars = new Map<string, number>();
-    for (const [name, d] of a.attrs) {
-      d.index = vars.size;
-      vars.set(name, d.index);
-    }
-    return { vars, isWith: false, up };
+    let index = 0;
+    for (const d of a.attrs.values()) d.index = index++;
+    return { vars: NO_VARS, defs: a.attrs, isWith: false, up };
   }
 }
