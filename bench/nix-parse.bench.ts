@@ -27,6 +27,7 @@ import { bytesToText } from "../transpiler/nix/bytes.js";
 import { parseNix } from "../transpiler/nix/parser.js";
 import { printExpr } from "../transpiler/nix/printer.js";
 import type { Bench } from "./bench.js";
+import { retained } from "./heap.js";
 import { hasNixInstantiate, ratio, timeIt, timeNix } from "./nix-reference.js";
 
 /** A package set of `n` entries, about 500 bytes each. */
@@ -76,34 +77,42 @@ export const nixParseBench: Bench = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psl-bench-"));
     const file = path.join(dir, "packages.nix");
     fs.writeFileSync(file, text);
-    const mb = Buffer.byteLength(text) / 1e6;
-    const diagnostics = parseNix(text, { file, basePath: dir }).diagnostics.length;
-    const ctx = new Evaluator({ host: nodeEvalHost(process.env) }).ctx;
-    const parse = () => ctx.parse(readTextFile(file), file, dir);
-    parse();
-    const best = { psl: Infinity, pslPrint: Infinity, nix: Infinity, nixPrint: Infinity, start: Infinity };
-    for (let i = 0; i < ROUNDS; i++) {
-      best.start = Math.min(best.start, timeNix(["--eval", "-E", "1"]));
-      best.psl = Math.min(best.psl, timeIt(parse));
-      best.nix = Math.min(best.nix, timeNix(["--eval", file]));
-      best.pslPrint = Math.min(
-        best.pslPrint,
-        timeIt(() => bytesToText(printExpr(parse()))),
-      );
-      best.nixPrint = Math.min(best.nixPrint, timeNix(["--parse", file]));
+    try {
+      return { name: this.name, lines: measure(text, file, dir) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    const nixParse = best.nix - best.start;
-    const nixParsePrint = best.nixPrint - best.start;
-    const pslProcess = Math.min(timePslProcess(file), timePslProcess(file));
-    return {
-      name: this.name,
-      lines: [
-        `${mb.toFixed(1)} MB, ${diagnostics} diagnostics; best of ${ROUNDS} alternating runs`,
-        `nix-instantiate start-up (--eval -E 1): ${best.start.toFixed(0)} ms, taken off its figures below`,
-        `parse (read, parse, scopes): psl ${best.psl.toFixed(0)} ms (${(mb / (best.psl / 1000)).toFixed(1)} MB/s), nix --eval ${nixParse.toFixed(0)} ms → ${ratio(best.psl, nixParse)}`,
-        `parse + print: psl ${best.pslPrint.toFixed(0)} ms, nix --parse ${nixParsePrint.toFixed(0)} ms → ${ratio(best.pslPrint, nixParsePrint)}`,
-        `whole processes, start-ups included: psl instantiate --parse ${pslProcess.toFixed(0)} ms, nix-instantiate --parse ${best.nixPrint.toFixed(0)} ms → ${ratio(pslProcess, best.nixPrint)}`,
-      ],
-    };
   },
 };
+
+/** The result lines for the generated `text`, written at `file` in `dir`. */
+function measure(text: string, file: string, dir: string): string[] {
+  const mb = Buffer.byteLength(text) / 1e6;
+  const diagnostics = parseNix(text, { file, basePath: dir }).diagnostics.length;
+  const ctx = new Evaluator({ host: nodeEvalHost(process.env) }).ctx;
+  const parse = () => ctx.parse(readTextFile(file), file, dir);
+  const treeMb = retained(() => parseNix(text, { file, basePath: dir }).expr).bytes / 1e6;
+  parse();
+  const best = { psl: Infinity, pslPrint: Infinity, nix: Infinity, nixPrint: Infinity, start: Infinity };
+  for (let i = 0; i < ROUNDS; i++) {
+    best.start = Math.min(best.start, timeNix(["--eval", "-E", "1"]));
+    best.psl = Math.min(best.psl, timeIt(parse));
+    best.nix = Math.min(best.nix, timeNix(["--eval", file]));
+    best.pslPrint = Math.min(
+      best.pslPrint,
+      timeIt(() => bytesToText(printExpr(parse()))),
+    );
+    best.nixPrint = Math.min(best.nixPrint, timeNix(["--parse", file]));
+  }
+  const nixParse = best.nix - best.start;
+  const nixParsePrint = best.nixPrint - best.start;
+  const pslProcess = Math.min(timePslProcess(file), timePslProcess(file));
+  return [
+    `${mb.toFixed(1)} MB, ${diagnostics} diagnostics; best of ${ROUNDS} alternating runs`,
+    `the tree holds ${treeMb.toFixed(1)} MB of heap (${(treeMb / mb).toFixed(1)} bytes per byte of source)`,
+    `nix-instantiate start-up (--eval -E 1): ${best.start.toFixed(0)} ms, taken off its figures below`,
+    `parse (read, parse, scopes): psl ${best.psl.toFixed(0)} ms (${(mb / (best.psl / 1000)).toFixed(1)} MB/s), nix --eval ${nixParse.toFixed(0)} ms → ${ratio(best.psl, nixParse)}`,
+    `parse + print: psl ${best.pslPrint.toFixed(0)} ms, nix --parse ${nixParsePrint.toFixed(0)} ms → ${ratio(best.pslPrint, nixParsePrint)}`,
+    `whole processes, start-ups included: psl instantiate --parse ${pslProcess.toFixed(0)} ms, nix-instantiate --parse ${best.nixPrint.toFixed(0)} ms → ${ratio(pslProcess, best.nixPrint)}`,
+  ];
+}
