@@ -5,46 +5,17 @@
  * `''`, `${`, `{` push and `}` and closing quotes pop, so interpolation nests; paths have their own
  * states so that `./a/${b}/c` lexes as PATH, `${`, …, STR, PATH_END.
  *
- * Tokens go into parallel arrays (kind, start, end, value): for the parser a ring the lexer fills as the
- * parser reads on (`TokenStream`; it needs two tokens of lookahead, to tell `{ a, b }:` from
- * `{ a = b; }`, and one behind), or, from `lexNix`, arrays of the whole text. Offsets are UTF-16 offsets
- * into the source text. Identifiers are interned: each distinct name is one string, found again by a hash of its
- * characters without slicing the text, so a large file allocates one string per name, not per use (and
- * the maps that later key on names hash each name once). String values are Nix byte strings (see
- * `bytes.ts`). Problems (an integer that does not fit, a path with a trailing slash, a disabled pipe
- * operator) are recorded with their span and lexing goes on.
+ * Tokens go into parallel arrays (kind, start, end, value) that form a ring the lexer fills as the parser
+ * reads on (`TokenStream`): the parser needs two tokens of lookahead, to tell `{ a, b }:` from
+ * `{ a = b; }`, and one behind, and a whole large file's token arrays would cost fresh memory for every
+ * page of them. Offsets are UTF-16 offsets into the source text. Identifiers are interned: each distinct
+ * name is one string, found again by a hash of its characters without slicing the text, so a large
+ * file allocates one string per name, not per use (and the maps that later key on names hash each name
+ * once). String values are Nix byte strings (see `bytes.ts`). Problems (an integer that does not fit, a
+ * path with a trailing slash, a disabled pipe operator) are recorded with their span and lexing goes on.
  */
 import { textToBytes } from "./bytes.js";
 import { KEYWORDS, T, type TokenKind } from "./token.js";
-
-/** The lexed tokens of one text, as parallel arrays. `count` includes the final EOF token. */
-export interface Tokens {
-  readonly count: number;
-  readonly kinds: Uint8Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** For tokens whose value is not just their text: the index of the value in `strings`, else -1. */
-  readonly aux: Int32Array;
-  /** STR/IND_STR bytes, long INT values; see `tokenValue`. */
-  readonly strings: (string | number | bigint)[];
-  /** The distinct identifiers; an ID token's `aux` is its index here. */
-  readonly names: readonly string[];
-}
-
-/**
- * A token's value: ID/URI/PATH/SPATH text, STR/IND_STR bytes, INT (number or bigint), FLOAT (number).
- * Values that are the token's own text are sliced when asked for, so lexing allocates no strings for them.
- */
-export function tokenValue(t: Tokens, text: string, i: number): string | number | bigint | undefined {
-  const a = t.aux[i] ?? -1;
-  const k = t.kinds[i];
-  if (a >= 0) return k === T.ID ? t.names[a] : t.strings[a];
-  const slice = text.slice(t.starts[i], t.ends[i]);
-  if (k === T.INT || k === T.FLOAT) return Number(slice);
-  if (k === T.ID || k === T.URI || k === T.PATH || k === T.HPATH || k === T.SPATH || k === T.STR)
-    return slice;
-  return undefined;
-}
 
 export type LexProblemKind =
   | "invalid-integer"
@@ -187,34 +158,28 @@ class NameTable {
   }
 }
 
-/**
- * Where tokens go: arrays that grow to hold every token of the text, or a ring of a fixed power-of-two
- * size, where token `n` is at `n & mask` and the reader keeps the lexer from overwriting what it still
- * needs (see `TokenStream`).
- */
+/** Where the lexer puts tokens: a ring of a power-of-two size; token `n` is at `n & mask`. */
 class TokenSink {
   count = 0;
-  kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  aux: Int32Array;
-  strings: (string | number | bigint)[] = [];
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** For tokens whose value is not just their text: the index of the value in `strings`, else -1. */
+  readonly aux: Int32Array;
+  /** STR/IND_STR bytes, long INT values. */
+  readonly strings: (string | number | bigint)[] = [];
   readonly mask: number;
-  /** The count at which the arrays are full (never reached by a ring). */
-  private limit: number;
 
-  constructor(capacity: number, ring: boolean) {
+  constructor(capacity: number) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.aux = new Int32Array(capacity);
-    this.mask = ring ? capacity - 1 : 0x7fffffff;
-    this.limit = ring ? -1 : capacity;
+    this.mask = capacity - 1;
   }
 
   /** An identifier token; `name` is its index in the name table. */
   pushName(start: number, end: number, name: number): void {
-    if (this.count === this.limit) this.grow();
     const i = this.count++ & this.mask;
     this.kinds[i] = T.ID;
     this.starts[i] = start;
@@ -223,7 +188,6 @@ class TokenSink {
   }
 
   push(kind: TokenKind, start: number, end: number, value?: string | number | bigint): void {
-    if (this.count === this.limit) this.grow();
     const i = this.count++ & this.mask;
     this.kinds[i] = kind;
     this.starts[i] = start;
@@ -234,53 +198,15 @@ class TokenSink {
       this.strings.push(value);
     }
   }
-
-  private grow(): void {
-    const n = this.kinds.length * 2;
-    this.limit = n;
-    const k = new Uint8Array(n);
-    k.set(this.kinds);
-    this.kinds = k;
-    const s = new Int32Array(n);
-    s.set(this.starts);
-    this.starts = s;
-    const e = new Int32Array(n);
-    e.set(this.ends);
-    this.ends = e;
-    const a = new Int32Array(n);
-    a.set(this.aux);
-    this.aux = a;
-  }
 }
 
-/** Lexes a whole text. Never throws; problems are returned next to the tokens. */
-export function lexNix(text: string, options: LexOptions = {}): { tokens: Tokens; problems: LexProblem[] } {
-  const lx = new Lexer(text, options, new TokenSink(Math.max(1024, (text.length >> 2) + 16), false));
-  lx.run(Number.POSITIVE_INFINITY);
-  const s = lx.sink;
-  return {
-    tokens: {
-      count: s.count,
-      kinds: s.kinds,
-      starts: s.starts,
-      ends: s.ends,
-      aux: s.aux,
-      strings: s.strings,
-      names: lx.names.names,
-    },
-    problems: lx.problems,
-  };
-}
-
-/** The size of a stream's ring: 16,384 tokens (about 210 kB), much more than the parser looks back or ahead. */
+/** The ring's size: 16,384 tokens (about 210 kB), far more than the parser looks back or ahead. */
 const RING_BITS = 14;
 /** Tokens of the ring kept free below the oldest one the reader may still read. */
 const RING_SLACK = 8;
 
 /**
- * The tokens of a text, lexed as the reader asks for them into a ring (a whole large file's token arrays
- * would be written once and read once, at the cost of fresh memory for every page of them). Token `n` is
- * at `n & mask`; `count` tokens are lexed so far, and `done` once the last (EOF) is among them.
+ * The tokens of a text, lexed into a ring as the reader asks for them. Token `n` is at `n & mask`; `count` tokens are lexed so far, and `done` once the last (EOF) is among them.
  * `fill(oldest)` lexes ahead as far as the ring allows while keeping tokens from `oldest` on.
  */
 export class TokenStream {
@@ -292,7 +218,7 @@ export class TokenStream {
   private readonly lexer: Lexer;
 
   constructor(text: string, options: LexOptions = {}) {
-    const sink = new TokenSink(1 << RING_BITS, true);
+    const sink = new TokenSink(1 << RING_BITS);
     this.lexer = new Lexer(text, options, sink);
     this.kinds = sink.kinds;
     this.starts = sink.starts;
@@ -319,7 +245,10 @@ export class TokenStream {
     while (!this.lexer.done) this.lexer.run(this.lexer.sink.count + this.mask + 1 - RING_SLACK);
   }
 
-  /** Token `i`'s value, as `tokenValue` gives it. */
+  /**
+   * Token `i`'s value: ID/URI/PATH/SPATH text, STR/IND_STR bytes, INT (number or bigint), FLOAT (number).
+   * Values that are the token's own text are sliced when asked for, so lexing makes no strings for them.
+   */
   value(i: number): string | number | bigint | undefined {
     const j = i & this.mask;
     const a = this.aux[j] ?? -1;
