@@ -58,6 +58,8 @@ export interface InstallParts {
     readonly name: string;
     readonly enable: readonly string[];
     readonly start: readonly string[];
+    /** Run instead of `start` when `PSL_NO_START=1`. */
+    readonly hold: readonly string[];
     readonly stop: readonly string[];
     readonly disable: readonly string[];
   }[];
@@ -215,6 +217,9 @@ export function renderInstall(parts: InstallParts): string {
     'if [ "${PSL_NO_START:-0}" != 1 ]; then',
     ...parts.services.flatMap((s) => s.start.map((l) => `  ${l}`)),
     "  :",
+    ...(parts.services.some((s) => s.hold.length > 0)
+      ? ["else", ...parts.services.flatMap((s) => s.hold.map((l) => `  ${l}`))]
+      : []),
     "fi",
     "",
   ];

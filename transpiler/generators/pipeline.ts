@@ -48,6 +48,8 @@ export interface RenderedService {
   readonly files: readonly GeneratedFile[];
   readonly enable: readonly string[];
   readonly start: readonly string[];
+  /** Instead of `start` under `PSL_NO_START=1`: what keeps a newly enabled service from starting now. */
+  readonly hold?: readonly string[];
   readonly stop: readonly string[];
   readonly disable: readonly string[];
 }
@@ -168,7 +170,14 @@ export function defineGenerator(renderer: TargetRenderer): Generator {
         if (timerHosts.has(name) && !r.files.some((f) => f.path === `rootfs${plan.dir}/start`)) {
           files.push(startLauncher(plan, { exec: defaultOutput(plan) }));
         }
-        services.push({ name, enable: r.enable, start: r.start, stop: r.stop, disable: r.disable });
+        services.push({
+          name,
+          enable: r.enable,
+          start: r.start,
+          hold: r.hold ?? [],
+          stop: r.stop,
+          disable: r.disable,
+        });
         const drops = securityDrops(plan);
         if (drops.length > 0) {
           diagnostics.push(

@@ -138,22 +138,32 @@ export function finishScript(
  * the scanner starts a newly linked service by itself, so asking it to start as well would run a oneshot
  * that has already finished a second time. The enable lines note which links are new (in $psl_fresh); the
  * start lines wait for the supervisor, then only check a new service and ask an already linked one to
- * start.
+ * start. A service that does not start at boot has a `down` file of its own and no start lines.
+ *
+ * Under `PSL_NO_START=1` a new link of a service that starts at boot gets a `down` file first, so that
+ * its supervisor, which reads the file once when it starts, leaves it down; the hold lines wait for the
+ * supervisor and remove the file, so that the service starts at the next boot, as systemd's enable
+ * without start.
  */
 export function scannedLinkActivation(
   name: string,
   dir: string,
   link: string,
+  atBoot: boolean,
   commands: { readonly waitSupervisor: string; readonly checkFresh: string; readonly startLinked: string },
-): { enable: string[]; start: string[] } {
+): { enable: string[]; start: string[]; hold: string[] } {
+  const fresh = (then: string, otherwise?: string) =>
+    `case " \${psl_fresh-} " in *${shJoin([` ${name} `])}*) ${then} ;;${otherwise ? ` *) ${otherwise} ;;` : ""} esac`;
+  const down = shJoin([`${dir}/down`]);
   return {
     enable: [
       `[ -e ${shJoin([link])} ] || psl_fresh="\${psl_fresh-}"${shJoin([` ${name}`])}`,
+      ...(atBoot
+        ? [`if [ "\${PSL_NO_START:-0}" = 1 ] && [ ! -e ${shJoin([link])} ]; then : >${down}; fi`]
+        : []),
       shJoin(["ln", "-sfn", dir, link]),
     ],
-    start: [
-      commands.waitSupervisor,
-      `case " \${psl_fresh-} " in *${shJoin([` ${name} `])}*) ${commands.checkFresh} ;; *) ${commands.startLinked} ;; esac`,
-    ],
+    start: atBoot ? [commands.waitSupervisor, fresh(commands.checkFresh, commands.startLinked)] : [],
+    hold: atBoot ? [fresh(`${commands.waitSupervisor}; rm -f ${down}`)] : [],
   };
 }

@@ -101,15 +101,14 @@ function renderService(ctx: ServiceContext): RenderedService {
     mode: 0o755,
   });
   if (!startsAtBoot(plan)) files.push({ path: `rootfs${dir}/down`, content: "", mode: 0o644 });
-  const activation = scannedLinkActivation(name, dir, link, {
+  const activation = scannedLinkActivation(name, dir, link, startsAtBoot(plan), {
     waitSupervisor: `i=0; until svok ${shJoin([link])} 2>/dev/null || [ "$i" -ge 15 ]; do sleep 1; i=$((i + 1)); done`,
     checkFresh: ":",
     startLinked: `${shJoin(["svc", "-u", link])} || :`,
   });
   return {
     files,
-    enable: activation.enable,
-    start: startsAtBoot(plan) ? activation.start : [],
+    ...activation,
     stop: [shJoin(["svc", "-d", link])],
     disable: [shJoin(["rm", "-f", link]), `${shJoin(["svc", "-dx", link, `${link}/log`])} 2>/dev/null || :`],
   };

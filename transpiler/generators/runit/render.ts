@@ -130,15 +130,14 @@ function renderService(ctx: ServiceContext): RenderedService {
   }
   if (!startsAtBoot(plan)) files.push({ path: `rootfs${dir}/down`, content: "", mode: 0o644 });
   const link = `${SERVICE}/${name}`;
-  const activation = scannedLinkActivation(name, dir, link, {
+  const activation = scannedLinkActivation(name, dir, link, startsAtBoot(plan), {
     waitSupervisor: `i=0; while [ ! -e ${shJoin([`${link}/supervise/ok`])} ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done`,
     checkFresh: `${shJoin(["sv", "-w", "10", "check", link])} >/dev/null || :`,
     startLinked: `${shJoin(["sv", "-w", "10", "up", link])} >/dev/null || :`,
   });
   return {
     files,
-    enable: activation.enable,
-    start: startsAtBoot(plan) ? activation.start : [],
+    ...activation,
     stop: [shJoin(["sv", "-w", "10", "down", link])],
     disable: [shJoin(["rm", "-f", link])],
   };

@@ -120,7 +120,13 @@ function renderService(ctx: ServiceContext): RenderedService {
   const reload = reloadLauncher(ctx.plan, s6MainPid(ctx.plan, link));
   return {
     files: [...s6Files(ctx, dir, COMMANDS), ...(reload ? [reload] : [])],
-    enable: [`[ -e ${shJoin([link])} ] || ${shJoin(["s6-svlink", SCAN, dir])}`],
+    // Under PSL_NO_START=1, `s6-svlink -d` starts the supervisor with the service down (and no down
+    // file left behind), so that it starts at the next boot.
+    enable: startsAtBoot(ctx.plan)
+      ? [
+          `if [ -e ${shJoin([link])} ]; then :; elif [ "\${PSL_NO_START:-0}" = 1 ]; then ${shJoin(["s6-svlink", "-d", SCAN, dir])}; else ${shJoin(["s6-svlink", SCAN, dir])}; fi`,
+        ]
+      : [`[ -e ${shJoin([link])} ] || ${shJoin(["s6-svlink", SCAN, dir])}`],
     start: startsAtBoot(ctx.plan)
       ? [`${shJoin(["s6-svc", "-u", link])} || :`, `${shJoin(["s6-svwait", "-u", "-t", "10000", link])} || :`]
       : [],

@@ -120,18 +120,24 @@ chown webapp:webapp /var/backups
 
 # Activation
 [ -e /etc/service/notes ] || psl_fresh="${psl_fresh-}"' notes'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/notes ]; then : >/etc/sv/notes/down; fi
 ln -sfn /etc/sv/notes /etc/service/notes
 [ -e /etc/service/webapp-db ] || psl_fresh="${psl_fresh-}"' webapp-db'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/webapp-db ]; then : >/etc/sv/webapp-db/down; fi
 ln -sfn /etc/sv/webapp-db /etc/service/webapp-db
 [ -e /etc/service/backup ] || psl_fresh="${psl_fresh-}"' backup'
 ln -sfn /etc/sv/backup /etc/service/backup
 [ -e /etc/service/migrate ] || psl_fresh="${psl_fresh-}"' migrate'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/migrate ]; then : >/etc/sv/migrate/down; fi
 ln -sfn /etc/sv/migrate /etc/service/migrate
 [ -e /etc/service/webapp ] || psl_fresh="${psl_fresh-}"' webapp'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/webapp ]; then : >/etc/sv/webapp/down; fi
 ln -sfn /etc/sv/webapp /etc/service/webapp
 [ -e /etc/service/webapp-worker ] || psl_fresh="${psl_fresh-}"' webapp-worker'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/webapp-worker ]; then : >/etc/sv/webapp-worker/down; fi
 ln -sfn /etc/sv/webapp-worker /etc/service/webapp-worker
 [ -e /etc/service/backup-timer ] || psl_fresh="${psl_fresh-}"' backup-timer'
+if [ "${PSL_NO_START:-0}" = 1 ] && [ ! -e /etc/service/backup-timer ]; then : >/etc/sv/backup-timer/down; fi
 ln -sfn /etc/sv/backup-timer /etc/service/backup-timer
 if [ "${PSL_NO_START:-0}" != 1 ]; then
   i=0; while [ ! -e /etc/service/notes/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
@@ -147,4 +153,11 @@ if [ "${PSL_NO_START:-0}" != 1 ]; then
   i=0; while [ ! -e /etc/service/backup-timer/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done
   case " ${psl_fresh-} " in *' backup-timer '*) sv -w 10 check /etc/service/backup-timer >/dev/null || : ;; *) sv -w 10 up /etc/service/backup-timer >/dev/null || : ;; esac
   :
+else
+  case " ${psl_fresh-} " in *' notes '*) i=0; while [ ! -e /etc/service/notes/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/notes/down ;; esac
+  case " ${psl_fresh-} " in *' webapp-db '*) i=0; while [ ! -e /etc/service/webapp-db/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/webapp-db/down ;; esac
+  case " ${psl_fresh-} " in *' migrate '*) i=0; while [ ! -e /etc/service/migrate/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/migrate/down ;; esac
+  case " ${psl_fresh-} " in *' webapp '*) i=0; while [ ! -e /etc/service/webapp/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/webapp/down ;; esac
+  case " ${psl_fresh-} " in *' webapp-worker '*) i=0; while [ ! -e /etc/service/webapp-worker/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/webapp-worker/down ;; esac
+  case " ${psl_fresh-} " in *' backup-timer '*) i=0; while [ ! -e /etc/service/backup-timer/supervise/ok ] && [ "$i" -lt 15 ]; do sleep 1; i=$((i + 1)); done; rm -f /etc/sv/backup-timer/down ;; esac
 fi

@@ -128,13 +128,13 @@ chmod 0750 /var/backups
 chown webapp:webapp /var/backups
 
 # Activation
-[ -e /etc/s6/scan/notes ] || s6-svlink /etc/s6/scan /etc/s6/sv/notes
-[ -e /etc/s6/scan/webapp-db ] || s6-svlink /etc/s6/scan /etc/s6/sv/webapp-db
+if [ -e /etc/s6/scan/notes ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/notes; else s6-svlink /etc/s6/scan /etc/s6/sv/notes; fi
+if [ -e /etc/s6/scan/webapp-db ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/webapp-db; else s6-svlink /etc/s6/scan /etc/s6/sv/webapp-db; fi
 [ -e /etc/s6/scan/backup ] || s6-svlink /etc/s6/scan /etc/s6/sv/backup
-[ -e /etc/s6/scan/migrate ] || s6-svlink /etc/s6/scan /etc/s6/sv/migrate
-[ -e /etc/s6/scan/webapp ] || s6-svlink /etc/s6/scan /etc/s6/sv/webapp
-[ -e /etc/s6/scan/webapp-worker ] || s6-svlink /etc/s6/scan /etc/s6/sv/webapp-worker
-[ -e /etc/s6/scan/backup-timer ] || s6-svlink /etc/s6/scan /etc/s6/sv/backup-timer
+if [ -e /etc/s6/scan/migrate ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/migrate; else s6-svlink /etc/s6/scan /etc/s6/sv/migrate; fi
+if [ -e /etc/s6/scan/webapp ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/webapp; else s6-svlink /etc/s6/scan /etc/s6/sv/webapp; fi
+if [ -e /etc/s6/scan/webapp-worker ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/webapp-worker; else s6-svlink /etc/s6/scan /etc/s6/sv/webapp-worker; fi
+if [ -e /etc/s6/scan/backup-timer ]; then :; elif [ "${PSL_NO_START:-0}" = 1 ]; then s6-svlink -d /etc/s6/scan /etc/s6/sv/backup-timer; else s6-svlink /etc/s6/scan /etc/s6/sv/backup-timer; fi
 if [ "${PSL_NO_START:-0}" != 1 ]; then
   s6-svc -u /etc/s6/scan/notes || :
   s6-svwait -u -t 10000 /etc/s6/scan/notes || :
