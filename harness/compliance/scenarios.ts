@@ -20,8 +20,8 @@ import {
 /** What a scenario's check may use. */
 export interface ScenarioContext {
   readonly machine: Machine;
-  /** Installs this scenario's specs with the machine's generator and starts them. */
-  install(): Promise<void>;
+  /** Installs this scenario's specs with the machine's generator and starts them (not with `noStart`). */
+  install(options?: { readonly noStart?: boolean }): Promise<void>;
 }
 
 export type FactView = Readonly<Record<string, unknown>>;
@@ -524,6 +524,30 @@ const stopHooks: Scenario = {
   },
 };
 
+const noStart: Scenario = {
+  name: "no-start",
+  description:
+    "install.sh with PSL_NO_START=1 enables a service without starting it; a start request starts it",
+  features: ["process.start"],
+  specs: [
+    service({ name: "nst", process: { start: [{ argv: probeArgv("nst", "--psl-listen", "18141") }] } }),
+  ],
+  async run({ machine: m, install }) {
+    await install({ noStart: true });
+    // Longer than the 5-second scan of runsvdir and svscan: a supervisor that would start it has by now.
+    await new Promise((r) => setTimeout(r, 7000));
+    const running = await m.execute("pgrep -f -- '--psl-name nst( |$)'");
+    expect(running.exitCode, "the service runs after PSL_NO_START=1").not.toBe(0);
+    // Enabled for the next boot: no `down` file left in its service directory (runit, daemontools, s6).
+    const down = await m.execute("find /etc -path '*/nst/down' 2>/dev/null");
+    expect(down.stdout.trim(), "a down file is left").toBe("");
+    await m.startJob("nst");
+    await m.waitForUnit("nst", { timeout: 20 });
+    await m.waitForOpenPort(18141, { timeout: 20 });
+    return { startedByInstall: false };
+  },
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   lifecycle,
   oneshot,
@@ -541,4 +565,5 @@ export const SCENARIOS: readonly Scenario[] = [
   stopTimeout,
   reload,
   stopHooks,
+  noStart,
 ];

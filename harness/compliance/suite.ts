@@ -37,8 +37,11 @@ async function runScenario(m: Machine, s: Scenario): Promise<FactView> {
       () =>
         s.run({
           machine: m,
-          install: async () => {
-            installation = await installServices(m, generator, s.specs, { label: s.name });
+          install: async (options) => {
+            installation = await installServices(m, generator, s.specs, {
+              label: s.name,
+              noStart: options?.noStart ?? false,
+            });
           },
         }),
       { machines: [m], units: s.specs.map((x) => x.name) },
