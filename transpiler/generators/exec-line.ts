@@ -7,6 +7,7 @@
 import type { Command, ServiceSpec } from "../spec/schema.js";
 import { helperPath } from "./layout.js";
 import type { ServicePlan } from "./plan.js";
+import { shQuote } from "./sh-quote.js";
 
 export type CommandRole = "main" | "pre" | "post" | "stop" | "stopPost" | "reload" | "condition";
 
@@ -184,6 +185,24 @@ export function conditionCheck(plan: ServicePlan): string[] | undefined {
   return [helperPath(plan.target), "check", ...args];
 }
 
+/** psl-run's state directory for a service (its pid records, restart counts, hooks' results). */
+export function pslRunState(plan: ServicePlan): string {
+  return `${plan.layout.run}/psl/${plan.spec.name}`;
+}
+
+/** sh printing the main pid psl-run supervise recorded (nothing when it has none). */
+export function pslRunMainPid(plan: ServicePlan): string {
+  return `cat ${shQuote(`${pslRunState(plan)}/mainpid`)} 2>/dev/null`;
+}
+
+/**
+ * Options for `psl-run supervise` in front of a process whose own supervisor keeps the restart policy
+ * (psl-run only stops and records it).
+ */
+export function noPolicyOptions(plan: ServicePlan): string[] {
+  return ["--policy", "no", "--burst", "0", "--state", pslRunState(plan)];
+}
+
 /** psl-run's restart-policy options (for `supervise` and `decide`). */
 export function policyOptions(plan: ServicePlan): string[] {
   const r = plan.spec.restart;
@@ -200,7 +219,7 @@ export function policyOptions(plan: ServicePlan): string[] {
   if (r?.startLimitBurst !== undefined) out.push("--burst", String(r.startLimitBurst));
   if (r?.startLimitIntervalSec !== undefined && r.startLimitIntervalSec !== "infinity")
     out.push("--interval", String(r.startLimitIntervalSec));
-  out.push("--state", `${plan.layout.run}/psl/${plan.spec.name}`);
+  out.push("--state", pslRunState(plan));
   return out;
 }
 

@@ -10,14 +10,14 @@
  * `# psl:begin` and `# psl:end` in the generated start order; install.sh replaces that block and makes
  * init re-read it (kill -HUP 1).
  */
-import { policyOptions, stopOptions, stopTimeout } from "../exec-line.js";
+import { policyOptions, pslRunMainPid, pslRunState, stopOptions, stopTimeout } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { pulledIn, pullInLines } from "../order.js";
 import { defaultOutput } from "../output.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
 import { type ServicePlan, startsAtBoot } from "../plan.js";
-import { shJoin, shQuote } from "../sh-quote.js";
+import { shJoin } from "../sh-quote.js";
 import type { GeneratedFile } from "../types.js";
 
 const FRAGMENT = "/usr/lib/psl/inittab";
@@ -77,9 +77,7 @@ function renderService(ctx: ServiceContext): RenderedService {
     ];
     files.push(script(plan, "supervise", [`exec ${shJoin(supervise)}`]));
   }
-  const reload = oneshot(plan)
-    ? undefined
-    : reloadLauncher(plan, `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`);
+  const reload = oneshot(plan) ? undefined : reloadLauncher(plan, pslRunMainPid(plan));
   if (reload) files.push(reload);
   const timeout = stopTimeout(plan);
   const control = [
@@ -88,7 +86,7 @@ function renderService(ctx: ServiceContext): RenderedService {
     "--name",
     name,
     "--state",
-    `${plan.layout.run}/psl/${name}`,
+    pslRunState(plan),
     "--start",
     oneshot(plan) ? startLauncherPath(plan) : supervisePath(plan),
     ...(oneshot(plan) ? ["--oneshot"] : []),

@@ -9,7 +9,7 @@
  * install.sh starts services in the generated order. The reload script runs ExecReload= with $MAINPID from
  * psl-run's record or svstat.
  */
-import { policyOptions, stopOptions } from "../exec-line.js";
+import { policyOptions, pslRunMainPid, stopOptions } from "../exec-line.js";
 import { reloadLauncher, type SuperviseHooks, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { pulledIn, pullInLines } from "../order.js";
@@ -83,9 +83,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   ];
   const reload = reloadLauncher(
     plan,
-    supervised
-      ? `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`
-      : `svstat ${shQuote(link)} | sed -n 's/.*(pid \\([0-9]*\\)).*/\\1/p'`,
+    supervised ? pslRunMainPid(plan) : `svstat ${shQuote(link)} | sed -n 's/.*(pid \\([0-9]*\\)).*/\\1/p'`,
   );
   if (reload) files.push(reload);
   if (supervised) files.push(...hooks.files);

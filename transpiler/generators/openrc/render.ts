@@ -10,7 +10,14 @@
  * when psl-run supervises). Oneshots run their commands in start(); without RemainAfterExit= the script
  * then marks the service stopped once OpenRC has recorded the start, as systemd's unit ends inactive.
  */
-import { execLine, policyOptions, serviceUser, stopOptions, stopTimeout } from "../exec-line.js";
+import {
+  execLine,
+  policyOptions,
+  pslRunMainPid,
+  serviceUser,
+  stopOptions,
+  stopTimeout,
+} from "../exec-line.js";
 import { facilityOf } from "../facilities.js";
 import { helperPath } from "../layout.js";
 import { defaultOutput, logFile } from "../output.js";
@@ -178,7 +185,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   };
   // $MAINPID: psl-run's record when it supervises, else supervise-daemon's child, else the PID file.
   const mainpid = helper
-    ? `MAINPID=$(cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null)`
+    ? `MAINPID=$(${pslRunMainPid(plan)})`
     : !oneshot && !forking
       ? "MAINPID=$(service_get_value child_pid)"
       : `MAINPID=$(cat ${shQuote(spec.process?.pidFile ?? pidfile)} 2>/dev/null)`;

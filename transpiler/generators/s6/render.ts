@@ -12,7 +12,7 @@
  * ExecReload= is psl's reload script, with $MAINPID from `s6-svstat -o pid`.
  */
 
-import { stopOptions } from "../exec-line.js";
+import { noPolicyOptions, pslRunMainPid, stopOptions } from "../exec-line.js";
 import { reloadLauncher, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { defineGenerator, type RenderedService, type ServiceContext } from "../pipeline.js";
@@ -45,9 +45,7 @@ export function s6Supervised(plan: ServicePlan): boolean {
 
 /** sh printing the main pid: psl-run's record when it supervises, else `s6-svstat -o pid` of `link`. */
 export function s6MainPid(plan: ServicePlan, link: string): string {
-  return s6Supervised(plan)
-    ? `cat ${shQuote(`${plan.layout.run}/psl/${plan.spec.name}/mainpid`)} 2>/dev/null`
-    : `s6-svstat -o pid ${shQuote(link)}`;
+  return s6Supervised(plan) ? pslRunMainPid(plan) : `s6-svstat -o pid ${shQuote(link)}`;
 }
 
 export function s6Files(ctx: ServiceContext, dir: string, commands: SupervisionCommands): GeneratedFile[] {
@@ -59,10 +57,10 @@ export function s6Files(ctx: ServiceContext, dir: string, commands: SupervisionC
   const supervised = s6Supervised(plan);
   const hooks = supervised ? superviseHooks(plan, {}, ["stop"]) : undefined;
   let run = runScript(ctx, commands, seq);
-  if (hooks && supervised) {
+  if (hooks) {
     const helper = shJoin([helperPath(plan.target)]);
     const opts = shJoin([
-      ...["--policy", "no", "--burst", "0", "--state", `${plan.layout.run}/psl/${name}`],
+      ...noPolicyOptions(plan),
       ...["--final", "mirror"],
       ...stopOptions(plan),
       ...hooks.options,
@@ -78,7 +76,7 @@ export function s6Files(ctx: ServiceContext, dir: string, commands: SupervisionC
   }
   const files: GeneratedFile[] = [
     { path: `rootfs${dir}/run`, content: run, mode: 0o755 },
-    ...(hooks && supervised ? hooks.files : []),
+    ...(hooks?.files ?? []),
     { path: `rootfs${dir}/finish`, content: finishScript(plan, commands, seq), mode: 0o755 },
     { path: `rootfs${dir}/notification-fd`, content: `${READY_FD}\n`, mode: 0o644 },
   ];

@@ -14,7 +14,7 @@
  */
 
 import type { ServiceSpec } from "../../spec/schema.js";
-import { execLine, stopOptions, stopTimeout } from "../exec-line.js";
+import { execLine, noPolicyOptions, pslRunMainPid, stopOptions, stopTimeout } from "../exec-line.js";
 import { reloadLauncher, startLauncher, startLauncherPath, superviseHooks } from "../launcher.js";
 import { helperPath } from "../layout.js";
 import { pulledIn, pullInLines } from "../order.js";
@@ -131,11 +131,10 @@ function renderService(ctx: ServiceContext): RenderedService {
     const inner =
       !sequence && mains[0] ? execLine(plan, mains[0], "main", { always: true, ...out }) : [command];
     const helper = helperPath(plan.target);
-    const state = `${plan.layout.run}/psl/${name}`;
     const argv = [
       helper,
       "supervise",
-      ...["--policy", "no", "--burst", "0", "--state", state],
+      ...noPolicyOptions(plan),
       ...stopOptions(plan),
       ...hooks.options,
       ...(inner[0] === helper ? inner.slice(1) : ["--name", name, "--", ...inner]),
@@ -187,12 +186,7 @@ function renderService(ctx: ServiceContext): RenderedService {
   lines.push("redirect_stderr=true", `stdout_logfile=${out.stdout === "null" ? "NONE" : log}`, "");
   const conf = `${CONF}/${name}.conf`;
   files.push({ path: `rootfs${conf}`, content: lines.join("\n"), mode: 0o644 });
-  const reload = reloadLauncher(
-    plan,
-    sv
-      ? `cat ${shQuote(`${plan.layout.run}/psl/${name}/mainpid`)} 2>/dev/null`
-      : `supervisorctl pid ${shQuote(name)}`,
-  );
+  const reload = reloadLauncher(plan, sv ? pslRunMainPid(plan) : `supervisorctl pid ${shQuote(name)}`);
   if (reload) files.push(reload);
   return {
     files,
