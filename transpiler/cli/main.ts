@@ -50,10 +50,6 @@ function internalError(printer: DiagnosticPrinter, e: unknown): number {
   return EXIT.usage;
 }
 
-function isCommand(x: unknown): x is Command {
-  return typeof x === "object" && x !== null && "run" in x && "usage" in x;
-}
-
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const sources = new SourceRegistry();
   const printer = createPrinter(io, sources);
@@ -74,8 +70,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     ]);
     return EXIT.usage;
   }
-  const command = await entry.load().catch((e: unknown) => e);
-  if (!isCommand(command)) return internalError(printer, command);
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (e) {
+    return internalError(printer, e);
+  }
   const { args, diagnostics } = command.rawArgs
     ? {
         args: {
