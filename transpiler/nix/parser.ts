@@ -236,8 +236,7 @@ class Parser {
 
   /** The end of a node that starts at `start` and ends with the previous token. */
   private endFrom(start: number): number {
-    const end = this.i > 0 ? (this.ends[(this.i - 1) & this.mask] as number) : 0;
-    return Math.max(end, start);
+    return Math.max(this.prevEnd, start);
   }
 
   private value(): string {
