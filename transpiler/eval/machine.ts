@@ -16,6 +16,7 @@
  */
 import type { Span } from "../diagnostics/span.js";
 import type { AttrDef, AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
+import { findDef } from "../nix/bindings.js";
 import { printExpr } from "../nix/printer.js";
 import { addInts } from "./arith.js";
 import type { EvalContext } from "./context.js";
@@ -526,7 +527,7 @@ export class Machine {
     const vars: Slot[] = [];
     const inner = new Env(env, vars);
     const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, inner) : null;
-    for (const d of attrList(a).defs) {
+    for (const d of a.defs) {
       if (d.kind === "plain") vars.push(this.maybeThunk(d.value, inner));
       else if (d.kind === "inherited") vars.push(this.maybeThunk(d.value, env));
       else vars.push(this.maybeThunk(d.value, from as Env));
@@ -544,18 +545,19 @@ export class Machine {
   private evalAttrs(a: AttrsExpr, env: Env): void {
     const entries = new Map<string, Attr>();
     let inner = env;
-    const { names, defs } = attrList(a);
+    const defs = a.defs;
     if (a.rec) {
       inner = this.bindRec(a, env);
-      for (let i = 0; i < names.length; i++) {
-        entries.set(names[i] as string, { value: inner.vars[i] as Slot, pos: defs[i] as AttrDef });
+      for (let i = 0; i < defs.length; i++) {
+        const d = defs[i] as AttrDef;
+        entries.set(d.name, { value: inner.vars[i] as Slot, pos: d });
       }
     } else {
       const from = a.inheritFrom.length > 0 ? this.inheritFromEnv(a, env) : null;
-      for (let i = 0; i < names.length; i++) {
+      for (let i = 0; i < defs.length; i++) {
         const d = defs[i] as AttrDef;
         const slot = this.maybeThunk(d.value, d.kind === "inheritedFrom" ? (from as Env) : env);
-        entries.set(names[i] as string, { value: slot, pos: d });
+        entries.set(d.name, { value: slot, pos: d });
       }
     }
     const overrides = a.rec ? entries.get("__overrides") : undefined;
@@ -588,7 +590,7 @@ export class Machine {
       throw typeError("a set", overrides, entries.get("__overrides")?.pos);
     for (const [k, attr] of overrides.entries) {
       entries.set(k, attr);
-      const d = a.attrs.get(k);
+      const d = findDef(a, k);
       if (d !== undefined) inner.vars[d.index] = attr.value;
     }
     this.attrsDynamic(a, inner, entries);
@@ -1134,18 +1136,6 @@ export class Machine {
     this.ret = new NixAttrs(entries);
     this.e = null;
   }
-}
-
-/** The static attributes of a set expression as arrays (built once per expression, iterated without allocation). */
-const ATTR_LISTS = new WeakMap<AttrsExpr, { names: string[]; defs: AttrDef[] }>();
-
-function attrList(a: AttrsExpr): { names: string[]; defs: AttrDef[] } {
-  let l = ATTR_LISTS.get(a);
-  if (l === undefined) {
-    l = { names: [...a.attrs.keys()], defs: [...a.attrs.values()] };
-    ATTR_LISTS.set(a, l);
-  }
-  return l;
 }
 
 function levenshtein(a: string, b: string): number {

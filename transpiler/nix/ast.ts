@@ -75,6 +75,7 @@ export type AttrDefKind = "plain" | "inherited" | "inheritedFrom";
  */
 export interface AttrDef extends Span {
   readonly kind: AttrDefKind;
+  readonly name: string;
   value: Expr;
   /** Filled by scope resolution for `rec` sets and `let`: the slot in the new environment. */
   index: number;
@@ -89,8 +90,14 @@ export interface DynamicAttrDef {
 export interface AttrsExpr {
   readonly kind: "attrs";
   rec: boolean;
-  /** Static attributes in definition order (the printer sorts them). */
-  readonly attrs: Map<string, AttrDef>;
+  /**
+   * Static attributes in definition order (the printer sorts them). An array, not a map: most sets have a
+   * handful of attributes, and a map costs about 200 bytes more per set. Starts as the shared empty array
+   * and is replaced by the set's own when the first attribute is added (see `bindings.ts`).
+   */
+  defs: readonly AttrDef[];
+  /** Name to definition, kept only for sets with more than a few attributes (`findDef` scans the rest). */
+  byName: Map<string, AttrDef> | undefined;
   /**
    * Dynamic attributes (`${e} = …;`). This and `inheritFrom` start as one shared empty array (most sets
    * have neither) and are replaced by a new array when the parser adds to them; never modified in place.

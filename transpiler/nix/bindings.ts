@@ -16,7 +16,48 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) in `file` from `start` to `end`. */
 export function emptyAttrs(file: string, start: number, end: number, rec = false): AttrsExpr {
-  return { kind: "attrs", rec, attrs: new Map(), dynamic: NONE, inheritFrom: NONE, file, start, end };
+  return {
+    kind: "attrs",
+    rec,
+    defs: NONE,
+    byName: undefined,
+    dynamic: NONE,
+    inheritFrom: NONE,
+    file,
+    start,
+    end,
+  };
+}
+
+/** Sets with more static attributes than this get a name index (`byName`); smaller ones are scanned. */
+const INDEX_MIN = 8;
+
+/** The static attribute `name` of a set expression, if it defines one. */
+export function findDef(attrs: AttrsExpr, name: string): AttrDef | undefined {
+  if (attrs.byName !== undefined) return attrs.byName.get(name);
+  const defs = attrs.defs;
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i] as AttrDef;
+    if (d.name === name) return d;
+  }
+  return undefined;
+}
+
+/** Appends a definition whose name the set does not define yet (the caller has checked). */
+export function pushDef(attrs: AttrsExpr, def: AttrDef): void {
+  if (attrs.defs === NONE) attrs.defs = [def];
+  else (attrs.defs as AttrDef[]).push(def);
+  if (attrs.byName !== undefined) attrs.byName.set(def.name, def);
+  else if (attrs.defs.length > INDEX_MIN) attrs.byName = new Map(attrs.defs.map((d) => [d.name, d]));
+  if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = def.name;
+}
+
+/**
+ * Called when the parser has read a set's last binding: the definitions are copied to an array of their
+ * exact length (an array grown by `push` keeps room for about 16 more).
+ */
+export function finishDefs(attrs: AttrsExpr): void {
+  if (attrs.defs.length > 1) attrs.defs = attrs.defs.slice();
 }
 
 /**
@@ -51,7 +92,7 @@ export function addAttr(
   for (let i = 0; i + 1 < path.length; i++) {
     const name = path[i] as AttrName;
     if (typeof name === "string") {
-      const existing = cur.attrs.get(name);
+      const existing = findDef(cur, name);
       if (existing) {
         if (existing.value.kind !== "attrs") {
           report(showAttrPath(path.slice(0, i + 1)), span, existing);
@@ -60,7 +101,7 @@ export function addAttr(
         cur = existing.value;
       } else {
         const nested = emptyAttrs(span.file, span.start, span.end);
-        cur.attrs.set(name, plainDef(nested, span));
+        pushDef(cur, plainDef(name, nested, span));
         cur = nested;
       }
     } else {
@@ -72,35 +113,34 @@ export function addAttr(
   const last = path[path.length - 1] as AttrName;
   if (typeof last === "string") {
     // `path` is only read for messages; merges push and pop on it and leave it as it was.
-    insertAttr(cur, path as AttrName[], last, plainDef(value, span), report);
+    insertAttr(cur, path as AttrName[], plainDef(last, value, span), report);
   } else {
     addDynamic(cur, { name: last, value, span });
   }
 }
 
-/** Inserts one definition; `path` (ending in `name`) is only for messages. */
+/** Inserts one definition; `path` (ending in its name) is only for messages. */
 export function insertAttr(
   attrs: AttrsExpr,
   path: AttrName[],
-  name: string,
   def: AttrDef,
   report: DuplicateReporter,
 ): void {
-  const existing = attrs.attrs.get(name);
+  const existing = findDef(attrs, def.name);
   if (!existing) {
-    attrs.attrs.set(name, def);
-    if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = name;
+    pushDef(attrs, def);
     return;
   }
   const into = existing.value;
   const from = def.value;
   if (into.kind === "attrs" && from.kind === "attrs") {
-    for (const [k, d] of from.attrs) {
-      path.push(k);
-      insertAttr(into, path, k, d, report);
+    for (const d of from.defs) {
+      path.push(d.name);
+      insertAttr(into, path, d, report);
       path.pop();
     }
-    from.attrs.clear();
+    from.defs = NONE;
+    from.byName = undefined;
     for (const d of from.dynamic) addDynamic(into, d);
     from.dynamic = NONE;
     for (const e of from.inheritFrom) addInheritFrom(into, e);
@@ -110,20 +150,16 @@ export function insertAttr(
   report(showAttrPath(path), copySpan(def), existing);
 }
 
-/** A plain attribute definition named at `span`. */
-export function plainDef(value: Expr, span: Span): AttrDef {
-  return { kind: "plain", value, file: span.file, start: span.start, end: span.end, index: -1 };
+/** A plain attribute definition of `name`, named at `span`. */
+export function plainDef(name: string, value: Expr, span: Span): AttrDef {
+  return { kind: "plain", name, value, file: span.file, start: span.start, end: span.end, index: -1 };
 }
 
 /**
  * Adds `name = value` (a one-name path, the common binding) to `attrs`: no path array unless the name is
  * already defined and the definitions must merge or be reported.
  */
-export function addNamedAttr(attrs: AttrsExpr, name: string, def: AttrDef, report: DuplicateReporter): void {
-  if (attrs.attrs.has(name)) {
-    insertAttr(attrs, [name], name, def, report);
-    return;
-  }
-  attrs.attrs.set(name, def);
-  if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = name;
+export function addNamedAttr(attrs: AttrsExpr, def: AttrDef, report: DuplicateReporter): void {
+  if (findDef(attrs, def.name) !== undefined) insertAttr(attrs, [def.name], def, report);
+  else pushDef(attrs, def);
 }

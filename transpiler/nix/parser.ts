@@ -25,7 +25,15 @@ import type {
   StringExpr,
   VarExpr,
 } from "./ast.js";
-import { addAttr, addInheritFrom, addNamedAttr, emptyAttrs } from "./bindings.js";
+import {
+  addAttr,
+  addInheritFrom,
+  addNamedAttr,
+  emptyAttrs,
+  findDef,
+  finishDefs,
+  pushDef,
+} from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
@@ -1086,7 +1094,10 @@ class Parser {
   private parseBinds(attrs: AttrsExpr, end: TokenKind): void {
     for (;;) {
       const k = this.tok();
-      if (k === end || k === T.EOF) return;
+      if (k === end || k === T.EOF) {
+        finishDefs(attrs);
+        return;
+      }
       const before = this.i;
       try {
         if (k === T.INHERIT) this.parseInherit(attrs);
@@ -1112,8 +1123,8 @@ class Parser {
       this.i += 2;
       const value = this.parseExpr();
       this.expect(P.SEMI);
-      const def: AttrDef = { kind: "plain", value, file: this.file, start, end, index: -1 };
-      addNamedAttr(attrs, name, def, this.reportDuplicate);
+      const def: AttrDef = { kind: "plain", name, value, file: this.file, start, end, index: -1 };
+      addNamedAttr(attrs, def, this.reportDuplicate);
       return;
     }
     const path = this.parseAttrPath();
@@ -1169,13 +1180,13 @@ class Parser {
       const value: Expr = from
         ? { kind: "select", expr: from, path: [name], def: undefined, file: this.file, start, end: span.end }
         : this.variable(name, start, span.end);
-      const existing = attrs.attrs.get(name);
+      const existing = findDef(attrs, name);
       if (existing) {
         this.report(diag("PSL1005", { name, where: this.where(existing.start) }, { span }));
         continue;
       }
       const kind = from ? "inheritedFrom" : "inherited";
-      attrs.attrs.set(name, { kind, value, file: this.file, start, end: span.end, index: -1 });
+      pushDef(attrs, { kind, name, value, file: this.file, start, end: span.end, index: -1 });
     }
     this.i++;
   }

@@ -181,18 +181,23 @@ function pushPath(path: readonly AttrName[], stack: Item[]): void {
  * Pushes the bindings of a set or `let` in Nix's order: plain `inherit`s, then `inherit (e)` groups by
  * source, then the other attributes by name, then dynamic attributes in source order.
  */
+/** Nix's order of names: by UTF-16 code units, as `Array.prototype.sort` compares strings (names are unique). */
+function byName(a: AttrDef, b: AttrDef): number {
+  return a.name < b.name ? -1 : 1;
+}
+
 function pushBindings(attrs: AttrsExpr, stack: Item[]): void {
   const dynamic = attrs.dynamic;
   for (let i = dynamic.length - 1; i >= 0; i--) {
     const d = dynamic[i] as DynamicAttrDef;
     stack.push("; ", d.value, '}" = ', d.name, '"${');
   }
-  const names = [...attrs.attrs.keys()].sort();
+  const defs = [...attrs.defs].sort(byName);
   let inherits: string[] | undefined;
   let groups: Map<number, string[]> | undefined;
-  for (let i = names.length - 1; i >= 0; i--) {
-    const name = names[i] as string;
-    const d = attrs.attrs.get(name) as AttrDef;
+  for (let i = defs.length - 1; i >= 0; i--) {
+    const d = defs[i] as AttrDef;
+    const name = d.name;
     if (d.kind === "plain") stack.push("; ", d.value, `${printIdentifier(name)} = `);
     else if (d.kind === "inherited") {
       inherits ??= [];

@@ -11,7 +11,8 @@
  * attributes' one; a `with` has a one-slot environment. The walk uses an explicit stack.
  */
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import type { AttrDef, AttrsExpr, Expr, VarExpr } from "./ast.js";
+import type { AttrsExpr, Expr, VarExpr } from "./ast.js";
+import { findDef } from "./bindings.js";
 
 /**
  * A compile-time environment: names to slots, or a `with` marker. A `rec` set's or `let`'s environment
@@ -20,7 +21,7 @@ import type { AttrDef, AttrsExpr, Expr, VarExpr } from "./ast.js";
  */
 export interface StaticEnv {
   readonly vars: ReadonlyMap<string, number>;
-  readonly defs: ReadonlyMap<string, AttrDef> | null;
+  readonly defs: AttrsExpr | null;
   readonly isWith: boolean;
   readonly up: StaticEnv | null;
 }
@@ -181,7 +182,7 @@ class ScopeWalk {
         if (withLevel < 0) withLevel = level;
         continue;
       }
-      const slot = cur.defs === null ? cur.vars.get(name) : cur.defs.get(name)?.index;
+      const slot = cur.defs === null ? cur.vars.get(name) : findDef(cur.defs, name)?.index;
       if (slot !== undefined) {
         e.level = level;
         e.index = slot;
@@ -201,7 +202,7 @@ class ScopeWalk {
     const fromEnv: StaticEnv | undefined =
       a.inheritFrom.length > 0 ? { vars: NO_VARS, defs: null, isWith: false, up: inner } : undefined;
     for (const src of a.inheritFrom) this.visit(src, inner);
-    for (const d of a.attrs.values()) {
+    for (const d of a.defs) {
       if (d.kind === "plain") this.visit(d.value, inner);
       else if (d.kind === "inherited") this.visit(d.value, outer);
       else {
@@ -220,7 +221,7 @@ class ScopeWalk {
   /** The environment of a `rec` set or `let`: its static attributes, numbered in definition order. */
   private recEnv(a: AttrsExpr, up: StaticEnv): StaticEnv {
     let index = 0;
-    for (const d of a.attrs.values()) d.index = index++;
-    return { vars: NO_VARS, defs: a.attrs, isWith: false, up };
+    for (const d of a.defs) d.index = index++;
+    return { vars: NO_VARS, defs: a, isWith: false, up };
   }
 }

@@ -11,6 +11,7 @@
  */
 import { copySpan, type Span } from "../../diagnostics/index.js";
 import type { AttrsExpr, Expr } from "../../nix/ast.js";
+import { findDef } from "../../nix/bindings.js";
 
 export const WILDCARD = "*";
 const MAX_DEPTH = 400;
@@ -99,17 +100,21 @@ export class DefinitionIndex {
       this.walk(e, [], 100);
       return;
     }
-    const hasStructure = e.attrs.has("config") || e.attrs.has("options") || e.attrs.has("imports");
+    const hasStructure =
+      findDef(e, "config") !== undefined ||
+      findDef(e, "options") !== undefined ||
+      findDef(e, "imports") !== undefined;
     if (!hasStructure) {
       this.walkAttrs(e, [], 100);
       return;
     }
-    const config = e.attrs.get("config");
+    const config = findDef(e, "config");
     if (config) this.walk(config.value, [], 100);
   }
 
   private walkAttrs(e: AttrsExpr, path: readonly string[], priority: number): void {
-    for (const [name, def] of e.attrs) {
+    for (const def of e.defs) {
+      const name = def.name;
       if (
         path.length === 0 &&
         (name === "imports" || name === "options" || name === "_file" || name === "key")
