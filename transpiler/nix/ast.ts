@@ -1,84 +1,170 @@
 /**
- * The Nix syntax tree: a union on `kind`, every node with its source span. The shapes follow Nix's own
- * expression tree so the printer can reproduce `nix-instantiate --parse` and the evaluator can reproduce
- * Nix's semantics: operators that Nix desugars stay desugared (`a - b` is a call of `__sub`, `a < b` a call
- * of `__lessThan`, `a >= b` is `!(a < b)`), the operator is kept in `op` for readers; `a.b = 1; a.c = 2;`
- * is merged into one nested set at parse time; `inherit (e) x;` is a select from an `inheritFrom` node.
+ * The Nix syntax tree: a union on `kind`, one class per kind. The shapes follow Nix's own expression tree
+ * so the printer can reproduce `nix-instantiate --parse` and the evaluator can reproduce Nix's semantics:
+ * operators that Nix desugars stay desugared (`a - b` is a call of `__sub`, `a < b` a call of
+ * `__lessThan`, `a >= b` is `!(a < b)`); `a.b = 1; a.c = 2;` is merged into one nested set at parse time;
+ * `inherit (e) x;` is a select from an `inheritFrom` node.
  *
- * Every node is its own span: `file`, `start` and `end` are fields of the node (a separate span object per
- * node would double the objects a large file allocates), so a node can be passed wherever a `Span` is
- * expected; what outlives the tree (diagnostics, errors) keeps a copy (`copySpan`).
+ * The tree is built to be small, because a large file makes millions of nodes and the garbage collector
+ * copies each of them: a node holds its fields and one number, `pos`, its place as Nix keeps it (a point,
+ * not a range; see `source-table.ts`). Its kind is on its class's prototype, not in each node. A node is
+ * still a `Span` wherever one is expected: `file`, `start` and `end` are getters that look its position up
+ * (`end` is `start`: a node is a point); what outlives the tree (diagnostics, errors) keeps a copy
+ * (`copySpan`).
  *
- * Variable nodes carry slots (`level`, `index`, `fromWith`) that `resolveScopes` fills in; until then
- * they are -1. Attribute definitions keep the span of their name: that is the position
- * `unsafeGetAttrPos` reports and the provenance psl shows for a value.
+ * Variable nodes carry slots (`level`, `index`) that `resolveScopes` fills in; until then they are -1.
+ * Attribute definitions are placed at their name: that is the position `unsafeGetAttrPos` reports and the
+ * provenance psl shows for a value.
  */
 import type { Span } from "../diagnostics/span.js";
+import { nixSources } from "./source-table.js";
 
 /** An attribute name in a path: a static name (a byte string), or an expression (`${e}`, `"a${b}"`). */
 export type AttrName = string | Expr;
 
-export interface IntExpr extends Span {
-  readonly kind: "int";
-  readonly value: number | bigint;
+/** What every node and attribute definition has: its position, and the `Span` view of it. */
+abstract class Node implements Span {
+  /** The node's place (see `source-table.ts`). Only a set's is moved, to the `let` it turns out to be. */
+  declare pos: number;
+
+  constructor(pos: number) {
+    this.pos = pos;
+  }
+
+  get file(): string {
+    return nixSources.fileAt(this.pos);
+  }
+
+  get start(): number {
+    return nixSources.offsetAt(this.pos);
+  }
+
+  get end(): number {
+    return nixSources.offsetAt(this.pos);
+  }
 }
 
-export interface FloatExpr extends Span {
-  readonly kind: "float";
-  readonly value: number;
+/** Puts `kind` on a node class's prototype: one property for all its nodes, read like a field. */
+function kindOf(node: abstract new (...args: never[]) => Node, kind: string): void {
+  Object.defineProperty(node.prototype, "kind", { value: kind, enumerable: true });
 }
 
-export interface StringExpr extends Span {
-  readonly kind: "string";
+/** The shared empty array of `defs`, `dynamic` and `inheritFrom` (most sets have no dynamic attributes). */
+export const NONE: readonly never[] = Object.freeze([]);
+
+export class IntExpr extends Node {
+  declare readonly kind: "int";
+  declare readonly value: number | bigint;
+  constructor(pos: number, value: number | bigint) {
+    super(pos);
+    this.value = value;
+  }
+}
+kindOf(IntExpr, "int");
+
+export class FloatExpr extends Node {
+  declare readonly kind: "float";
+  declare readonly value: number;
+  constructor(pos: number, value: number) {
+    super(pos);
+    this.value = value;
+  }
+}
+kindOf(FloatExpr, "float");
+
+export class StringExpr extends Node {
+  declare readonly kind: "string";
   /** The string's bytes. */
-  readonly value: string;
+  declare readonly value: string;
+  constructor(pos: number, value: string) {
+    super(pos);
+    this.value = value;
+  }
 }
+kindOf(StringExpr, "string");
 
-export interface PathExpr extends Span {
-  readonly kind: "path";
+export class PathExpr extends Node {
+  declare readonly kind: "path";
   /** The absolute, canonical path (relative literals are resolved against their file's directory). */
-  readonly value: string;
+  declare readonly value: string;
+  constructor(pos: number, value: string) {
+    super(pos);
+    this.value = value;
+  }
 }
+kindOf(PathExpr, "path");
 
-export interface VarExpr extends Span {
-  readonly kind: "var";
-  readonly name: string;
+export class VarExpr extends Node {
+  declare readonly kind: "var";
   /** Filled by scope resolution: how many environments up, and the slot there (-1: from `with`). */
-  level: number;
-  index: number;
-  fromWith: boolean;
+  declare level: number;
+  declare index: number;
+  declare readonly name: string;
+  constructor(pos: number, name: string) {
+    super(pos);
+    this.name = name;
+    this.level = -1;
+    this.index = -1;
+  }
+
+  /** Resolved to the innermost `with` (`level` environments up) rather than a lexical binding. */
+  get fromWith(): boolean {
+    return this.index < 0 && this.level >= 0;
+  }
 }
+kindOf(VarExpr, "var");
 
 /** `__curPos`. */
-export interface CurPosExpr extends Span {
-  readonly kind: "curPos";
+export class CurPosExpr extends Node {
+  declare readonly kind: "curPos";
 }
+kindOf(CurPosExpr, "curPos");
 
-export interface SelectExpr extends Span {
-  readonly kind: "select";
-  readonly expr: Expr;
-  readonly path: readonly AttrName[];
-  readonly def: Expr | undefined;
+export class SelectExpr extends Node {
+  declare readonly kind: "select";
+  declare readonly expr: Expr;
+  declare readonly path: readonly AttrName[];
+  declare readonly def: Expr | undefined;
+  constructor(pos: number, expr: Expr, path: readonly AttrName[], def: Expr | undefined) {
+    super(pos);
+    this.expr = expr;
+    this.path = path;
+    this.def = def;
+  }
 }
+kindOf(SelectExpr, "select");
 
-export interface HasAttrExpr extends Span {
-  readonly kind: "hasAttr";
-  readonly expr: Expr;
-  readonly path: readonly AttrName[];
+export class HasAttrExpr extends Node {
+  declare readonly kind: "hasAttr";
+  declare readonly expr: Expr;
+  declare readonly path: readonly AttrName[];
+  constructor(pos: number, expr: Expr, path: readonly AttrName[]) {
+    super(pos);
+    this.expr = expr;
+    this.path = path;
+  }
 }
+kindOf(HasAttrExpr, "hasAttr");
 
 export type AttrDefKind = "plain" | "inherited" | "inheritedFrom";
 
 /**
- * One static attribute. It is its own span, the place of its name where it is defined (`unsafeGetAttrPos`
- * and provenance report it): `file`, `start`, `end` are fields, as in expression nodes.
+ * One static attribute, placed at its name where it is defined (`unsafeGetAttrPos` and provenance report
+ * it). Its `kind` is its own field: the three kinds share a class.
  */
-export interface AttrDef extends Span {
-  readonly kind: AttrDefKind;
-  readonly name: string;
-  value: Expr;
+export class AttrDef extends Node {
   /** Filled by scope resolution for `rec` sets and `let`: the slot in the new environment. */
-  index: number;
+  declare index: number;
+  declare readonly kind: AttrDefKind;
+  declare readonly name: string;
+  declare value: Expr;
+  constructor(pos: number, kind: AttrDefKind, name: string, value: Expr) {
+    super(pos);
+    this.kind = kind;
+    this.name = name;
+    this.value = value;
+    this.index = -1;
+  }
 }
 
 export interface DynamicAttrDef {
@@ -87,42 +173,58 @@ export interface DynamicAttrDef {
   readonly span: Span;
 }
 
-export interface AttrsExpr {
-  readonly kind: "attrs";
-  rec: boolean;
+export class AttrsExpr extends Node {
+  declare readonly kind: "attrs";
   /**
    * Static attributes in definition order (the printer sorts them). An array, not a map: most sets have a
    * handful of attributes, and a map costs about 200 bytes more per set. Starts as the shared empty array
    * and is replaced by the set's own when the first attribute is added (see `bindings.ts`).
    */
-  defs: readonly AttrDef[];
+  declare defs: readonly AttrDef[];
   /** Name to definition, kept only for sets with more than a few attributes (`findDef` scans the rest). */
-  byName: Map<string, AttrDef> | undefined;
+  declare byName: Map<string, AttrDef> | undefined;
   /**
-   * Dynamic attributes (`${e} = …;`). This and `inheritFrom` start as one shared empty array (most sets
-   * have neither) and are replaced by a new array when the parser adds to them; never modified in place.
+   * Dynamic attributes (`${e} = …;`). This and `inheritFrom` start as the shared empty array and are
+   * replaced by a new array when the parser adds to them.
    */
-  dynamic: readonly DynamicAttrDef[];
+  declare dynamic: readonly DynamicAttrDef[];
   /** The expressions of `inherit (e) …;`, in order; `inheritFrom` nodes refer to them. */
-  inheritFrom: readonly Expr[];
-  readonly file: string;
-  /** Set once the closing brace is read (and widened to the `let … in body` of a `let`). */
-  start: number;
-  end: number;
+  declare inheritFrom: readonly Expr[];
+  declare rec: boolean;
+  constructor(pos: number, rec: boolean) {
+    super(pos);
+    this.rec = rec;
+    this.defs = NONE;
+    this.byName = undefined;
+    this.dynamic = NONE;
+    this.inheritFrom = NONE;
+  }
 }
+kindOf(AttrsExpr, "attrs");
 
 /** The source expression of an `inherit (e)` clause, as used inside the generated selects. */
-export interface InheritFromExpr extends Span {
-  readonly kind: "inheritFrom";
-  readonly from: Expr;
+export class InheritFromExpr extends Node {
+  declare readonly kind: "inheritFrom";
   /** Filled by scope resolution: the slot of the evaluated source in the inherit-from environment. */
-  index: number;
+  declare index: number;
+  declare readonly from: Expr;
+  constructor(pos: number, from: Expr) {
+    super(pos);
+    this.from = from;
+    this.index = -1;
+  }
 }
+kindOf(InheritFromExpr, "inheritFrom");
 
-export interface ListExpr extends Span {
-  readonly kind: "list";
-  readonly elems: readonly Expr[];
+export class ListExpr extends Node {
+  declare readonly kind: "list";
+  declare readonly elems: readonly Expr[];
+  constructor(pos: number, elems: readonly Expr[]) {
+    super(pos);
+    this.elems = elems;
+  }
 }
+kindOf(ListExpr, "list");
 
 export interface Formal {
   readonly name: string;
@@ -135,82 +237,136 @@ export interface Formals {
   readonly ellipsis: boolean;
 }
 
-export interface LambdaExpr extends Span {
-  readonly kind: "lambda";
-  /** `x: …` or the `@` name of a pattern. */
-  readonly arg: string | undefined;
-  readonly formals: Formals | undefined;
-  readonly body: Expr;
+export class LambdaExpr extends Node {
+  declare readonly kind: "lambda";
   /** The attribute or binding the lambda was defined as (for traces), when known. */
-  name: string | undefined;
+  declare name: string | undefined;
+  /** `x: …` or the `@` name of a pattern. */
+  declare readonly arg: string | undefined;
+  declare readonly formals: Formals | undefined;
+  declare readonly body: Expr;
+  constructor(pos: number, arg: string | undefined, formals: Formals | undefined, body: Expr) {
+    super(pos);
+    this.arg = arg;
+    this.formals = formals;
+    this.body = body;
+    this.name = undefined;
+  }
 }
+kindOf(LambdaExpr, "lambda");
 
-export interface CallExpr extends Span {
-  readonly kind: "call";
-  readonly fn: Expr;
+/** `f a b` (one call however many arguments), and the operators Nix desugars to calls (`a - b`). */
+export class CallExpr extends Node {
+  declare readonly kind: "call";
+  declare readonly fn: Expr;
   /** Replaced by an exact-length copy once the parser has read every argument. */
-  args: Expr[];
-  /** Widened while the parser adds arguments (`f a b` is one call). */
-  end: number;
-  /** The operator this call was desugared from (`-`, `*`, `/`, `<`, `>`, `<=`, `>=`, `|>`, `<|`). */
-  readonly op?: string;
+  declare args: Expr[];
+  constructor(pos: number, fn: Expr, args: Expr[]) {
+    super(pos);
+    this.fn = fn;
+    this.args = args;
+  }
 }
+kindOf(CallExpr, "call");
 
-export interface LetExpr extends Span {
-  readonly kind: "let";
-  readonly attrs: AttrsExpr;
-  readonly body: Expr;
+export class LetExpr extends Node {
+  declare readonly kind: "let";
+  declare readonly attrs: AttrsExpr;
+  declare readonly body: Expr;
+  constructor(pos: number, attrs: AttrsExpr, body: Expr) {
+    super(pos);
+    this.attrs = attrs;
+    this.body = body;
+  }
 }
+kindOf(LetExpr, "let");
 
-export interface WithExpr extends Span {
-  readonly kind: "with";
-  readonly attrs: Expr;
-  readonly body: Expr;
+export class WithExpr extends Node {
+  declare readonly kind: "with";
   /** Filled by scope resolution: levels from this `with` up to the next enclosing `with`, or -1. */
-  prevWith: number;
+  declare prevWith: number;
+  declare readonly attrs: Expr;
+  declare readonly body: Expr;
+  constructor(pos: number, attrs: Expr, body: Expr) {
+    super(pos);
+    this.attrs = attrs;
+    this.body = body;
+    this.prevWith = -1;
+  }
 }
+kindOf(WithExpr, "with");
 
-export interface IfExpr extends Span {
-  readonly kind: "if";
-  readonly cond: Expr;
-  readonly thenExpr: Expr;
-  readonly elseExpr: Expr;
+export class IfExpr extends Node {
+  declare readonly kind: "if";
+  declare readonly cond: Expr;
+  declare readonly thenExpr: Expr;
+  declare readonly elseExpr: Expr;
+  constructor(pos: number, cond: Expr, thenExpr: Expr, elseExpr: Expr) {
+    super(pos);
+    this.cond = cond;
+    this.thenExpr = thenExpr;
+    this.elseExpr = elseExpr;
+  }
 }
+kindOf(IfExpr, "if");
 
-export interface AssertExpr extends Span {
-  readonly kind: "assert";
-  readonly cond: Expr;
-  readonly body: Expr;
+export class AssertExpr extends Node {
+  declare readonly kind: "assert";
+  declare readonly cond: Expr;
+  declare readonly body: Expr;
+  constructor(pos: number, cond: Expr, body: Expr) {
+    super(pos);
+    this.cond = cond;
+    this.body = body;
+  }
 }
+kindOf(AssertExpr, "assert");
 
-export interface NotExpr extends Span {
-  readonly kind: "not";
-  readonly expr: Expr;
+export class NotExpr extends Node {
+  declare readonly kind: "not";
+  declare readonly expr: Expr;
+  constructor(pos: number, expr: Expr) {
+    super(pos);
+    this.expr = expr;
+  }
 }
+kindOf(NotExpr, "not");
 
 export type BinaryOp = "==" | "!=" | "&&" | "||" | "->" | "//" | "++";
 
-export interface BinaryExpr extends Span {
-  readonly kind: "binary";
-  readonly op: BinaryOp;
-  readonly left: Expr;
-  readonly right: Expr;
-  /** Where the operator is (Nix reports errors of an operation there). */
-  readonly opStart: number;
+/** An operator Nix keeps as a node; placed at its left operand. */
+export class BinaryExpr extends Node {
+  declare readonly kind: "binary";
+  declare readonly op: BinaryOp;
+  declare readonly left: Expr;
+  declare readonly right: Expr;
+  constructor(pos: number, op: BinaryOp, left: Expr, right: Expr) {
+    super(pos);
+    this.op = op;
+    this.left = left;
+    this.right = right;
+  }
 }
+kindOf(BinaryExpr, "binary");
 
 /** `a + b` (forceString false), `"…${x}…"` and `''…''` with interpolation (forceString true), `./a/${b}`. */
-export interface ConcatExpr extends Span {
-  readonly kind: "concat";
-  readonly parts: readonly Expr[];
-  readonly forceString: boolean;
-  readonly opStart: number;
+export class ConcatExpr extends Node {
+  declare readonly kind: "concat";
+  declare readonly parts: readonly Expr[];
+  declare readonly forceString: boolean;
+  constructor(pos: number, parts: readonly Expr[], forceString: boolean) {
+    super(pos);
+    this.parts = parts;
+    this.forceString = forceString;
+  }
 }
+kindOf(ConcatExpr, "concat");
 
 /** Where a syntax error was; the tree around it is kept. Never evaluated. */
-export interface ErrorExpr extends Span {
-  readonly kind: "error";
+export class ErrorExpr extends Node {
+  declare readonly kind: "error";
 }
+kindOf(ErrorExpr, "error");
 
 export type Expr =
   | IntExpr

@@ -6,27 +6,14 @@
  * `inherit (e)` sources of the second are appended to the first's.
  */
 import { copySpan, type Span } from "../diagnostics/span.js";
-import type { AttrDef, AttrName, AttrsExpr, DynamicAttrDef, Expr } from "./ast.js";
+import { AttrDef, type AttrName, AttrsExpr, type DynamicAttrDef, type Expr, NONE } from "./ast.js";
 
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
 export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
 
-/** The `dynamic` and `inheritFrom` of every set that has none (most sets): one array for all of them. */
-const NONE: readonly never[] = Object.freeze([]);
-
-/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) in `file` from `start` to `end`. */
-export function emptyAttrs(file: string, start: number, end: number, rec = false): AttrsExpr {
-  return {
-    kind: "attrs",
-    rec,
-    defs: NONE,
-    byName: undefined,
-    dynamic: NONE,
-    inheritFrom: NONE,
-    file,
-    start,
-    end,
-  };
+/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) at position `pos`. */
+export function emptyAttrs(pos: number, rec = false): AttrsExpr {
+  return new AttrsExpr(pos, rec);
 }
 
 /** Sets with more static attributes than this get a name index (`byName`); smaller ones are scanned. */
@@ -80,11 +67,15 @@ export function showAttrPath(path: readonly AttrName[]): string {
   return path.map((n) => (typeof n === "string" ? n : '"\u0024{…}"')).join(".");
 }
 
-/** Adds `path = value` to `attrs`, creating and merging nested sets as Nix does. */
+/**
+ * Adds `path = value` to `attrs`, creating and merging nested sets as Nix does; the path is at `span`
+ * (for messages), position `pos`.
+ */
 export function addAttr(
   attrs: AttrsExpr,
   path: readonly AttrName[],
   span: Span,
+  pos: number,
   value: Expr,
   report: DuplicateReporter,
 ): void {
@@ -100,12 +91,12 @@ export function addAttr(
         }
         cur = existing.value;
       } else {
-        const nested = emptyAttrs(span.file, span.start, span.end);
-        pushDef(cur, plainDef(name, nested, span));
+        const nested = emptyAttrs(pos);
+        pushDef(cur, new AttrDef(pos, "plain", name, nested));
         cur = nested;
       }
     } else {
-      const nested = emptyAttrs(span.file, span.start, span.end);
+      const nested = emptyAttrs(pos);
       addDynamic(cur, { name, value: nested, span });
       cur = nested;
     }
@@ -113,7 +104,7 @@ export function addAttr(
   const last = path[path.length - 1] as AttrName;
   if (typeof last === "string") {
     // `path` is only read for messages; merges push and pop on it and leave it as it was.
-    insertAttr(cur, path as AttrName[], plainDef(last, value, span), report);
+    insertAttr(cur, path as AttrName[], new AttrDef(pos, "plain", last, value), report);
   } else {
     addDynamic(cur, { name: last, value, span });
   }
@@ -148,11 +139,6 @@ export function insertAttr(
     return;
   }
   report(showAttrPath(path), copySpan(def), existing);
-}
-
-/** A plain attribute definition of `name`, named at `span`. */
-export function plainDef(name: string, value: Expr, span: Span): AttrDef {
-  return { kind: "plain", name, value, file: span.file, start: span.start, end: span.end, index: -1 };
 }
 
 /**

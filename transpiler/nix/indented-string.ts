@@ -4,7 +4,7 @@
  * interpolation or an escape ends a line's leading whitespace; a final line of only spaces is dropped;
  * empty pieces vanish; one literal piece is a plain string, anything else a string concatenation.
  */
-import type { Expr } from "./ast.js";
+import { ConcatExpr, type Expr, StringExpr } from "./ast.js";
 import { exact } from "./exact.js";
 
 /** A piece of an indented string: literal bytes (with or without indentation meaning) or `${e}`. */
@@ -13,14 +13,14 @@ export type IndPart =
       readonly kind: "text";
       readonly bytes: string;
       readonly indent: boolean;
-      readonly start: number;
-      readonly end: number;
+      /** The piece's position (see `source-table.ts`). */
+      readonly pos: number;
     }
   | { readonly kind: "expr"; readonly expr: Expr };
 
-/** The string or concatenation of a `''…''` literal in `file` from `start` to `end`. */
-export function stripIndentation(parts: readonly IndPart[], file: string, start: number, end: number): Expr {
-  if (parts.length === 0) return { kind: "string", value: "", file, start, end };
+/** The string or concatenation of a `''…''` literal at position `pos`. */
+export function stripIndentation(parts: readonly IndPart[], pos: number): Expr {
+  if (parts.length === 0) return new StringExpr(pos, "");
 
   let atStartOfLine = true;
   let minIndent = 1000000;
@@ -86,12 +86,11 @@ export function stripIndentation(parts: readonly IndPart[], file: string, start:
       if (p >= 0 && /^ *$/.test(s2.slice(p + 1))) s2 = s2.slice(0, p + 1);
     }
     remaining--;
-    if (s2 !== "") out.push({ kind: "string", value: s2, file, start: part.start, end: part.end });
+    if (s2 !== "") out.push(new StringExpr(part.pos, s2));
   }
 
-  if (out.length === 0) return { kind: "string", value: "", file, start, end };
+  if (out.length === 0) return new StringExpr(pos, "");
   const only = out[0];
-  if (out.length === 1 && only?.kind === "string")
-    return { kind: "string", value: only.value, file, start, end };
-  return { kind: "concat", parts: exact(out), forceString: true, file, start, end, opStart: start };
+  if (out.length === 1 && only?.kind === "string") return new StringExpr(pos, only.value);
+  return new ConcatExpr(pos, exact(out), true);
 }

@@ -164,10 +164,18 @@ class TokenSink {
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** For tokens whose value is not just their text: the index of the value in `strings`, else -1. */
+  /**
+   * An identifier's index in the name table; 0 for another token whose value is not just its text (the
+   * value is then at the same place in `values`); else -1.
+   */
   readonly aux: Int32Array;
   /** STR/IND_STR bytes, long INT values. */
-  readonly strings: (string | number | bigint)[] = [];
+  /**
+   * STR/IND_STR bytes, long INT values, at their token's place in the ring. A ring, not a list of every
+   * value: a list as long as the file's strings grows in old space, and each young string stored into it
+   * is a slot the next scavenge must visit.
+   */
+  readonly values: (string | number | bigint | undefined)[];
   readonly mask: number;
 
   constructor(capacity: number) {
@@ -175,6 +183,7 @@ class TokenSink {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.aux = new Int32Array(capacity);
+    this.values = new Array(capacity).fill(undefined);
     this.mask = capacity - 1;
   }
 
@@ -194,13 +203,16 @@ class TokenSink {
     this.ends[i] = end;
     if (value === undefined) this.aux[i] = -1;
     else {
-      this.aux[i] = this.strings.length;
-      this.strings.push(value);
+      this.aux[i] = 0;
+      this.values[i] = value;
     }
   }
 }
 
-/** The ring's size: 16,384 tokens (about 210 kB), far more than the parser looks back or ahead. */
+/**
+ * The ring's size for a long text: 16,384 tokens (about 340 kB), far more than the parser looks back or
+ * ahead. A short text's ring is as long as the text, at least 256 tokens.
+ */
 const RING_BITS = 14;
 /** Tokens of the ring kept free below the oldest one the reader may still read. */
 const RING_SLACK = 8;
@@ -218,7 +230,9 @@ export class TokenStream {
   private readonly lexer: Lexer;
 
   constructor(text: string, options: LexOptions = {}) {
-    const sink = new TokenSink(1 << RING_BITS);
+    // A text has fewer tokens than characters (plus the final ones): a short text gets a short ring.
+    const bits = Math.min(RING_BITS, Math.max(8, Math.ceil(Math.log2(text.length + 16))));
+    const sink = new TokenSink(1 << bits);
     this.lexer = new Lexer(text, options, sink);
     this.kinds = sink.kinds;
     this.starts = sink.starts;
@@ -253,7 +267,7 @@ export class TokenStream {
     const j = i & this.mask;
     const a = this.aux[j] ?? -1;
     const k = this.kinds[j];
-    if (a >= 0) return k === T.ID ? this.lexer.names.names[a] : this.lexer.sink.strings[a];
+    if (a >= 0) return k === T.ID ? this.lexer.names.names[a] : this.lexer.sink.values[j];
     const slice = this.lexer.text.slice(this.starts[j], this.ends[j]);
     if (k === T.INT || k === T.FLOAT) return Number(slice);
     if (k === T.ID || k === T.URI || k === T.PATH || k === T.HPATH || k === T.SPATH || k === T.STR)
@@ -265,7 +279,7 @@ export class TokenStream {
   intValue(i: number): number | bigint {
     const j = i & this.mask;
     const a = this.aux[j] ?? -1;
-    if (a >= 0) return this.lexer.sink.strings[a] as number | bigint;
+    if (a >= 0) return this.lexer.sink.values[j] as number | bigint;
     const text = this.lexer.text;
     const end = this.ends[j] ?? 0;
     let v = 0;

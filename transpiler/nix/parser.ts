@@ -13,17 +13,33 @@
  */
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { LineMap, type Span } from "../diagnostics/span.js";
-import type {
+import {
+  AssertExpr,
   AttrDef,
-  AttrName,
-  AttrsExpr,
+  type AttrName,
+  type AttrsExpr,
+  BinaryExpr,
   CallExpr,
-  Expr,
-  Formal,
-  Formals,
+  ConcatExpr,
+  CurPosExpr,
+  ErrorExpr,
+  type Expr,
+  FloatExpr,
+  type Formal,
+  type Formals,
+  HasAttrExpr,
+  IfExpr,
   InheritFromExpr,
+  IntExpr,
+  LambdaExpr,
+  LetExpr,
+  ListExpr,
+  NotExpr,
+  PathExpr,
+  SelectExpr,
   StringExpr,
   VarExpr,
+  WithExpr,
 } from "./ast.js";
 import {
   addAttr,
@@ -38,6 +54,7 @@ import { canonPath } from "./canon-path.js";
 import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
 import { type LexProblem, TokenStream } from "./lexer.js";
+import { nixSources } from "./source-table.js";
 import { P, T, type TokenKind, tokenName } from "./token.js";
 
 export type LintLevel = "ignore" | "warn" | "fatal";
@@ -167,6 +184,8 @@ class Parser {
   private avail = 0;
   private readonly tokens: TokenStream;
   private readonly file: string;
+  /** The position of the text's first character (see `source-table.ts`); a node at offset o is at base + o. */
+  private readonly base: number;
   private readonly maxDepth: number;
   private readonly maxErrors: number;
   /**
@@ -177,7 +196,7 @@ class Parser {
   private readonly opKinds: number[] = [];
   private readonly opStarts: number[] = [];
   /** `f or` calls that still warn if used as an argument, list element or `or` default. */
-  private readonly cursedOr = new Set<Expr>();
+  private readonly cursedOr = new Map<Expr, Span>();
 
   constructor(
     private readonly text: string,
@@ -190,6 +209,7 @@ class Parser {
     this.mask = tokens.mask;
     this.tokens = tokens;
     this.file = options.file;
+    this.base = nixSources.add(options.file, text.length);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxErrors = options.maxErrors ?? 20;
   }
@@ -242,9 +262,9 @@ class Parser {
     return { file: this.file, start, end: Math.max(start, end) };
   }
 
-  /** The end of a node that starts at `start` and ends with the previous token. */
-  private endFrom(start: number): number {
-    return Math.max(this.prevEnd, start);
+  /** The position of offset `start` of this text. */
+  private at(start: number): number {
+    return this.base + start;
   }
 
   private value(): string {
@@ -324,7 +344,7 @@ class Parser {
   }
 
   private errorNode(start: number): Expr {
-    return { kind: "error", file: this.file, start, end: this.endFrom(start) };
+    return new ErrorExpr(this.at(start));
   }
 
   /**
@@ -389,7 +409,7 @@ class Parser {
         prefixes = push(prefixes, { t: k === T.ASSERT ? "assert" : "with", start, e });
       } else if (k === T.LET && this.peek(1) !== P.LBRACE) {
         this.i++;
-        const attrs = emptyAttrs(this.file, start, start);
+        const attrs = emptyAttrs(this.at(start));
         this.parseBinds(attrs, T.IN);
         this.expect(T.IN, ["'in'"]);
         if (attrs.dynamic.length > 0) {
@@ -403,23 +423,20 @@ class Parser {
     if (prefixes === undefined) return body;
     for (let j = prefixes.length - 1; j >= 0; j--) {
       const p = prefixes[j] as Prefix;
-      const file = this.file;
-      const start = p.start;
-      const end = Math.max(body.end, start);
+      const pos = this.at(p.start);
       switch (p.t) {
         case "lambda":
-          body = { kind: "lambda", arg: p.arg, formals: p.formals, body, file, start, end, name: undefined };
+          body = new LambdaExpr(pos, p.arg, p.formals, body);
           break;
         case "assert":
-          body = { kind: "assert", cond: p.e, body, file, start, end };
+          body = new AssertExpr(pos, p.e, body);
           break;
         case "with":
-          body = { kind: "with", attrs: p.e, body, file, start, end, prevWith: -1 };
+          body = new WithExpr(pos, p.e, body);
           break;
         case "let":
-          p.attrs.start = start;
-          p.attrs.end = end;
-          body = { kind: "let", attrs: p.attrs, body, file, start, end };
+          p.attrs.pos = pos;
+          body = new LetExpr(pos, p.attrs, body);
           break;
       }
     }
@@ -513,15 +530,7 @@ class Parser {
     let e = this.parseExpr();
     for (let j = heads.length - 1; j >= 0; j--) {
       const h = heads[j] as { start: number; cond: Expr; thenExpr: Expr };
-      e = {
-        kind: "if",
-        cond: h.cond,
-        thenExpr: h.thenExpr,
-        elseExpr: e,
-        file: this.file,
-        start: h.start,
-        end: Math.max(e.end, h.start),
-      };
+      e = new IfExpr(this.at(h.start), h.cond, h.thenExpr, e);
     }
     return e;
   }
@@ -534,7 +543,7 @@ class Parser {
         const opStart = this.start;
         this.i++;
         const right = this.parseOp();
-        left = this.makeCall(right, left, opStart, "|>");
+        left = this.makeCall(right, left, this.at(opStart));
       }
       if (this.tok() === T.PIPE_FROM) this.unexpected();
       return left;
@@ -550,7 +559,7 @@ class Parser {
       if (this.tok() === T.PIPE_INTO) this.unexpected();
       let right = operands[operands.length - 1] as Expr;
       for (let j = operands.length - 2; j >= 0; j--) {
-        right = this.makeCall(operands[j] as Expr, right, ops[j] ?? 0, "<|");
+        right = this.makeCall(operands[j] as Expr, right, this.at(ops[j] ?? 0));
       }
       return right;
     }
@@ -621,14 +630,7 @@ class Parser {
           if (k === P.QUESTION) {
             const e = operands.pop() as Expr;
             const path = this.parseAttrPath();
-            operands.push({
-              kind: "hasAttr",
-              expr: e,
-              path,
-              file: this.file,
-              start: e.start,
-              end: this.endFrom(e.start),
-            });
+            operands.push(new HasAttrExpr(e.pos, e, path));
             continue;
           }
           opKinds.push(k);
@@ -658,97 +660,64 @@ class Parser {
     }
   }
 
-  private variable(name: string, start: number, end: number): VarExpr {
-    return { kind: "var", name, file: this.file, start, end, level: -1, index: -1, fromWith: false };
+  private variable(name: string, start: number): VarExpr {
+    return new VarExpr(this.at(start), name);
   }
 
   private makePrefix(kind: number, start: number, e: Expr): Expr {
-    const file = this.file;
-    const end = Math.max(e.end, start);
-    if (kind === P.BANG) return { kind: "not", expr: e, file, start, end };
-    const zero: Expr = { kind: "int", value: 0, file, start, end: start };
-    const fn = this.variable("__sub", start, start + 1);
-    return { kind: "call", fn, args: [zero, e], file, start, end, op: "-" };
+    const pos = this.at(start);
+    if (kind === P.BANG) return new NotExpr(pos, e);
+    return new CallExpr(pos, new VarExpr(pos, "__sub"), [new IntExpr(pos, 0), e]);
   }
 
-  /** A desugared operator: `__name a b`, the operator's place on the variable. */
-  private opCall(
-    opStart: number,
-    name: string,
-    a: Expr,
-    b: Expr,
-    sym: string,
-    start: number,
-    end: number,
-  ): CallExpr {
-    const fn = this.variable(name, opStart, opStart + 1);
-    return { kind: "call", fn, args: [a, b], file: this.file, start, end, op: sym };
+  /** A desugared operator: `__name a b` at the left operand, the operator's place on the variable. */
+  private opCall(opStart: number, name: string, a: Expr, b: Expr, pos: number): CallExpr {
+    return new CallExpr(pos, new VarExpr(this.at(opStart), name), [a, b]);
   }
 
   private makeBinary(kind: number, opStart: number, l: Expr, r: Expr): Expr {
-    const file = this.file;
-    const start = l.start;
-    const end = Math.max(r.end, start);
+    const pos = l.pos;
     switch (kind) {
       case T.EQ:
-        return { kind: "binary", op: "==", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "==", l, r);
       case T.NEQ:
-        return { kind: "binary", op: "!=", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "!=", l, r);
       case T.AND:
-        return { kind: "binary", op: "&&", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "&&", l, r);
       case T.OR:
-        return { kind: "binary", op: "||", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "||", l, r);
       case T.IMPL:
-        return { kind: "binary", op: "->", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "->", l, r);
       case T.UPDATE:
-        return { kind: "binary", op: "//", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "//", l, r);
       case T.CONCAT:
-        return { kind: "binary", op: "++", left: l, right: r, file, start, end, opStart };
+        return new BinaryExpr(pos, "++", l, r);
       case P.PLUS:
-        return { kind: "concat", parts: [l, r], forceString: false, file, start, end, opStart };
+        return new ConcatExpr(pos, [l, r], false);
       case P.MINUS:
-        return this.opCall(opStart, "__sub", l, r, "-", start, end);
+        return this.opCall(opStart, "__sub", l, r, pos);
       case P.STAR:
-        return this.opCall(opStart, "__mul", l, r, "*", start, end);
+        return this.opCall(opStart, "__mul", l, r, pos);
       case P.SLASH:
-        return this.opCall(opStart, "__div", l, r, "/", start, end);
+        return this.opCall(opStart, "__div", l, r, pos);
       case P.LT:
-        return this.opCall(opStart, "__lessThan", l, r, "<", start, end);
+        return this.opCall(opStart, "__lessThan", l, r, pos);
       case P.GT:
-        return this.opCall(opStart, "__lessThan", r, l, ">", start, end);
+        return this.opCall(opStart, "__lessThan", r, l, pos);
       case T.LEQ:
-        return {
-          kind: "not",
-          expr: this.opCall(opStart, "__lessThan", r, l, "<=", start, end),
-          file,
-          start,
-          end,
-        };
+        return new NotExpr(pos, this.opCall(opStart, "__lessThan", r, l, pos));
       default:
-        return {
-          kind: "not",
-          expr: this.opCall(opStart, "__lessThan", l, r, ">=", start, end),
-          file,
-          start,
-          end,
-        };
+        return new NotExpr(pos, this.opCall(opStart, "__lessThan", l, r, pos));
     }
   }
 
   /** Nix's `makeCall`: applying a call to one more argument extends that call. */
-  private makeCall(fn: Expr, arg: Expr, start: number, op?: string): Expr {
+  private makeCall(fn: Expr, arg: Expr, pos: number): Expr {
     if (fn.kind === "call") {
       fn.args.push(arg);
-      if (arg.end > fn.end) fn.end = arg.end;
       return fn;
     }
-    const s = Math.min(start, fn.start);
-    const end = Math.max(fn.end, arg.end);
-    const call: CallExpr =
-      op === undefined
-        ? { kind: "call", fn, args: [arg], file: this.file, start: s, end: Math.max(end, s) }
-        : { kind: "call", fn, args: [arg], file: this.file, start: s, end: Math.max(end, s), op };
-    return call;
+    return new CallExpr(Math.min(pos, fn.pos), fn, [arg]);
   }
 
   // ---- expr_app, expr_select ---------------------------------------------------------------------
@@ -761,18 +730,18 @@ class Parser {
       const arg = this.parseSelect();
       this.warnIfCursedOr(arg);
       if (fn.kind === "call") grown = fn;
-      fn = this.makeCall(fn, arg, fn.start);
+      fn = this.makeCall(fn, arg, fn.pos);
     }
     if (grown !== undefined) grown.args = exact(grown.args);
     return fn;
   }
 
   private warnIfCursedOr(e: Expr): void {
-    if (!this.cursedOr.has(e)) return;
+    const span = this.cursedOr.get(e);
+    if (span === undefined) return;
     this.cursedOr.delete(e);
-    if (e.kind !== "call") return;
-    const text = `(${this.text.slice(e.start, e.end)})`;
-    this.report(diag("PSL1013", { text }, { span: this.span(e.start, e.end) }));
+    const text = `(${this.text.slice(span.start, span.end)})`;
+    this.report(diag("PSL1013", { text }, { span }));
   }
 
   private parseSelect(): Expr {
@@ -787,28 +756,13 @@ class Parser {
         def = this.parseSelect();
         this.warnIfCursedOr(def);
       }
-      return {
-        kind: "select",
-        expr: e,
-        path,
-        def,
-        file: this.file,
-        start: e.start,
-        end: this.endFrom(e.start),
-      };
+      return new SelectExpr(e.pos, e, path, def);
     }
     if (this.tok() === T.OR_KW) {
-      const orVar = this.variable("or", this.start, this.endAt(this.i, this.start));
+      const orVar = this.variable("or", this.start);
       this.i++;
-      const call: CallExpr = {
-        kind: "call",
-        fn: e,
-        args: [orVar],
-        file: this.file,
-        start,
-        end: this.endFrom(start),
-      };
-      this.cursedOr.add(call);
+      const call = new CallExpr(this.at(start), e, [orVar]);
+      this.cursedOr.set(call, this.span(start));
       return call;
     }
     return e;
@@ -836,24 +790,18 @@ class Parser {
       case T.ID: {
         const name = this.value();
         this.i++;
-        if (name === "__curPos") return { kind: "curPos", file: this.file, start, end };
-        return this.variable(name, start, end);
+        if (name === "__curPos") return new CurPosExpr(this.at(start));
+        return this.variable(name, start);
       }
       case T.INT: {
         const v = this.tokens.intValue(this.i);
         this.i++;
-        return {
-          kind: "int",
-          value: v,
-          file: this.file,
-          start,
-          end,
-        };
+        return new IntExpr(this.at(start), v);
       }
       case T.FLOAT: {
         const v = Number(this.tokens.value(this.i) ?? 0);
         this.i++;
-        return { kind: "float", value: v, file: this.file, start, end };
+        return new FloatExpr(this.at(start), v);
       }
       case P.QUOTE:
         return this.parseString();
@@ -865,24 +813,17 @@ class Parser {
       case T.SPATH: {
         const raw = this.value();
         this.i++;
-        const file = this.file;
-        return {
-          kind: "call",
-          fn: this.variable("__findFile", start, end),
-          args: [
-            this.variable("__nixPath", start, end),
-            { kind: "string", value: raw.slice(1, -1), file, start, end },
-          ],
-          file,
-          start,
-          end,
-        };
+        const pos = this.at(start);
+        return new CallExpr(pos, new VarExpr(pos, "__findFile"), [
+          new VarExpr(pos, "__nixPath"),
+          new StringExpr(pos, raw.slice(1, -1)),
+        ]);
       }
       case T.URI: {
         const raw = this.value();
         this.i++;
         this.lint(this.options.lints?.url, "PSL1015", { text: raw }, this.span(start, end));
-        return { kind: "string", value: raw, file: this.file, start, end };
+        return new StringExpr(this.at(start), raw);
       }
       case P.LPAREN: {
         this.i++;
@@ -894,12 +835,10 @@ class Parser {
         // `let { …; body = e; }` is `(rec { … }).body`.
         this.i++;
         this.expect(P.LBRACE);
-        const attrs = emptyAttrs(this.file, start, start, true);
+        const attrs = emptyAttrs(this.at(start), true);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
-        const end = this.endFrom(start);
-        attrs.end = end;
-        return { kind: "select", expr: attrs, path: ["body"], def: undefined, file: this.file, start, end };
+        return new SelectExpr(attrs.pos, attrs, ["body"], undefined);
       }
       case T.REC:
       case P.LBRACE: {
@@ -908,10 +847,9 @@ class Parser {
           if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
         }
         this.i++;
-        const attrs = emptyAttrs(this.file, start, start, k === T.REC);
+        const attrs = emptyAttrs(this.at(start), k === T.REC);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
-        attrs.end = this.endFrom(start);
         return attrs;
       }
       case P.LBRACKET: {
@@ -936,7 +874,7 @@ class Parser {
           }
         }
         this.i++;
-        return { kind: "list", elems: exact(elems), file: this.file, start, end: this.endFrom(start) };
+        return new ListExpr(this.at(start), exact(elems));
       }
       default:
         return this.unexpected();
@@ -961,11 +899,10 @@ class Parser {
   private parseString(): Expr {
     const start = this.start;
     const parts = this.parseStringParts();
-    const file = this.file;
-    const end = this.endFrom(start);
-    if (parts === undefined) return { kind: "string", value: "", file, start, end };
-    if (typeof parts === "string") return { kind: "string", value: parts, file, start, end };
-    return { kind: "concat", parts, forceString: true, file, start, end, opStart: start };
+    const pos = this.at(start);
+    if (parts === undefined) return new StringExpr(pos, "");
+    if (typeof parts === "string") return new StringExpr(pos, parts);
+    return new ConcatExpr(pos, parts, true);
   }
 
   /** Consumes `"…"`; a string when it has no interpolation, else the parts (undefined when empty). */
@@ -987,9 +924,7 @@ class Parser {
       const k = this.tok();
       if (k === P.QUOTE) break;
       if (k === T.STR) {
-        const s = this.start;
-        const e = this.endAt(this.i, s);
-        parts.push({ kind: "string", value: this.value(), file: this.file, start: s, end: e });
+        parts.push(new StringExpr(this.at(this.start), this.value()));
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
         this.i++;
@@ -1012,13 +947,7 @@ class Parser {
       if (k === T.IND_STRING_CLOSE) break;
       if (k === T.IND_STR || k === T.IND_STR_LIT) {
         const s = this.start;
-        parts.push({
-          kind: "text",
-          bytes: this.value(),
-          indent: k === T.IND_STR,
-          start: s,
-          end: this.endAt(this.i, s),
-        });
+        parts.push({ kind: "text", bytes: this.value(), indent: k === T.IND_STR, pos: this.at(s) });
         this.i++;
       } else if (k === T.DOLLAR_CURLY) {
         this.i++;
@@ -1027,7 +956,7 @@ class Parser {
       } else this.unexpected(["end of an indented string"]);
     }
     this.i++;
-    return stripIndentation(parts, this.file, start, this.endFrom(start));
+    return stripIndentation(parts, this.at(start));
   }
 
   private parsePath(): Expr {
@@ -1051,7 +980,7 @@ class Parser {
       value = canonPath(literal, this.options.basePath);
       if (literal.length > 1 && literal.endsWith("/")) value += "/";
     }
-    const head: Expr = { kind: "path", value, file: this.file, start, end: litSpan.end };
+    const head: Expr = new PathExpr(this.at(start), value);
     if (this.tok() === T.PATH_END) {
       this.i++;
       return head;
@@ -1061,14 +990,7 @@ class Parser {
       const t = this.tok();
       if (t === T.PATH_END) break;
       if (t === T.STR) {
-        const s = this.start;
-        parts.push({
-          kind: "string",
-          value: this.value(),
-          file: this.file,
-          start: s,
-          end: this.endAt(this.i, s),
-        });
+        parts.push(new StringExpr(this.at(this.start), this.value()));
         this.i++;
       } else if (t === T.DOLLAR_CURLY) {
         this.i++;
@@ -1077,15 +999,7 @@ class Parser {
       } else this.unexpected();
     }
     this.i++;
-    return {
-      kind: "concat",
-      parts: exact(parts),
-      forceString: false,
-      file: this.file,
-      start,
-      end: this.endFrom(start),
-      opStart: start,
-    };
+    return new ConcatExpr(this.at(start), exact(parts), false);
   }
 
   // ---- bindings ----------------------------------------------------------------------------------
@@ -1119,12 +1033,10 @@ class Parser {
     if (this.tok() === T.ID && this.peek(1) === P.ASSIGN) {
       // `name = value;`
       const name = this.value();
-      const end = this.endAt(this.i, start);
       this.i += 2;
       const value = this.parseExpr();
       this.expect(P.SEMI);
-      const def: AttrDef = { kind: "plain", name, value, file: this.file, start, end, index: -1 };
-      addNamedAttr(attrs, def, this.reportDuplicate);
+      addNamedAttr(attrs, new AttrDef(this.at(start), "plain", name, value), this.reportDuplicate);
       return;
     }
     const path = this.parseAttrPath();
@@ -1132,7 +1044,7 @@ class Parser {
     this.expect(P.ASSIGN, ["'.'", "'='"]);
     const value = this.parseExpr();
     this.expect(P.SEMI);
-    addAttr(attrs, path, pathSpan, value, this.reportDuplicate);
+    addAttr(attrs, path, pathSpan, this.at(start), value, this.reportDuplicate);
   }
 
   /** "attribute 'x' already defined at …" (one function for every binding). */
@@ -1149,7 +1061,7 @@ class Parser {
       const src = this.parseExpr();
       this.expect(P.RPAREN);
       addInheritFrom(attrs, src);
-      from = { kind: "inheritFrom", from: src, file: this.file, start: s, end: this.endFrom(s), index: -1 };
+      from = new InheritFromExpr(this.at(s), src);
     }
     for (;;) {
       const k = this.tok();
@@ -1178,15 +1090,15 @@ class Parser {
       } else this.unexpected(["';'", ...ATTR_EXPECT.slice(0, 2)]);
       const span = this.span(start);
       const value: Expr = from
-        ? { kind: "select", expr: from, path: [name], def: undefined, file: this.file, start, end: span.end }
-        : this.variable(name, start, span.end);
+        ? new SelectExpr(this.at(start), from, [name], undefined)
+        : this.variable(name, start);
       const existing = findDef(attrs, name);
       if (existing) {
         this.report(diag("PSL1005", { name, where: this.where(existing.start) }, { span }));
         continue;
       }
       const kind = from ? "inheritedFrom" : "inherited";
-      pushDef(attrs, { kind, name, value, file: this.file, start, end: span.end, index: -1 });
+      pushDef(attrs, new AttrDef(this.at(start), kind, name, value));
     }
     this.i++;
   }
@@ -1217,15 +1129,7 @@ class Parser {
       const parts = this.parseStringParts();
       if (parts === undefined) return "";
       if (typeof parts === "string") return parts;
-      return {
-        kind: "concat",
-        parts,
-        forceString: true,
-        file: this.file,
-        start,
-        end: this.endFrom(start),
-        opStart: start,
-      };
+      return new ConcatExpr(this.at(start), parts, true);
     }
     if (k === T.DOLLAR_CURLY) {
       this.i++;

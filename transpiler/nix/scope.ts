@@ -186,14 +186,13 @@ class ScopeWalk {
       if (slot !== undefined) {
         e.level = level;
         e.index = slot;
-        e.fromWith = false;
         return;
       }
     }
     if (withLevel >= 0) {
+      // Index -1 at a level: looked up in that `with` at run time (`fromWith`).
       e.level = withLevel;
-      e.index = 0;
-      e.fromWith = true;
+      e.index = -1;
     } else this.errors.push(diag("PSL1009", { name }, { span: e }));
   }
 

@@ -104,7 +104,8 @@ export class ModuleFrontend {
       }
       indexFile(c.path, c.display, t);
     }
-    for (const s of settings.sets) index.addDefinition(s.path, { file: s.label, start: 0, end: 0 });
+    // A setting from the command line has no place in a file: offset -1.
+    for (const s of settings.sets) index.addDefinition(s.path, { file: s.label, start: -1, end: -1 });
     if (diagnostics.length > 0) return { specs: [], diagnostics, foreign: [], aspects: [], assumptions: [] };
 
     this.options.evaluator.ctx.assumptions.clear();
@@ -329,7 +330,7 @@ function placeOf(
   sources: SourceRegistry,
 ): { position: { file: string; line?: number; column?: number } } {
   if (!span) return { position: { file: "module" } };
-  const pos = span.end > 0 ? sources.position(span) : undefined;
+  const pos = span.start >= 0 ? sources.position(span) : undefined;
   return { position: pos ? { file: span.file, line: pos.line, column: pos.column } : { file: span.file } };
 }
 
