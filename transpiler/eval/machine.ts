@@ -16,7 +16,7 @@
  */
 import type { Span } from "../diagnostics/span.js";
 import type { AttrDef, AttrName, AttrsExpr, Expr, LambdaExpr, SelectExpr, VarExpr } from "../nix/ast.js";
-import { findDef } from "../nix/bindings.js";
+import { defIndex } from "../nix/bindings.js";
 import { printExpr } from "../nix/printer.js";
 import { addInts } from "./arith.js";
 import type { EvalContext } from "./context.js";
@@ -590,8 +590,8 @@ export class Machine {
       throw typeError("a set", overrides, entries.get("__overrides")?.pos);
     for (const [k, attr] of overrides.entries) {
       entries.set(k, attr);
-      const d = findDef(a, k);
-      if (d !== undefined) inner.vars[d.index] = attr.value;
+      const i = defIndex(a, k);
+      if (i >= 0) inner.vars[i] = attr.value;
     }
     this.attrsDynamic(a, inner, entries);
   }

@@ -45,7 +45,7 @@ abstract class Node implements Span {
 }
 
 /** Puts `kind` on a node class's prototype: one property for all its nodes, read like a field. */
-function kindOf(node: abstract new (...args: never[]) => Node, kind: string): void {
+function kindOf(node: abstract new (...args: never[]) => object, kind: string): void {
   Object.defineProperty(node.prototype, "kind", { value: kind, enumerable: true });
 }
 
@@ -150,21 +150,31 @@ export type AttrDefKind = "plain" | "inherited" | "inheritedFrom";
 
 /**
  * One static attribute, placed at its name where it is defined (`unsafeGetAttrPos` and provenance report
- * it). Its `kind` is its own field: the three kinds share a class.
+ * it). Its slot in a `rec` set's or `let`'s environment is its place in the set's `defs`. Made by
+ * `attrDef`: each kind is a class of its own, so that the kind is on the prototype.
  */
-export class AttrDef extends Node {
-  /** Filled by scope resolution for `rec` sets and `let`: the slot in the new environment. */
-  declare index: number;
+export abstract class AttrDef extends Node {
   declare readonly kind: AttrDefKind;
   declare readonly name: string;
   declare value: Expr;
-  constructor(pos: number, kind: AttrDefKind, name: string, value: Expr) {
+  constructor(pos: number, name: string, value: Expr) {
     super(pos);
-    this.kind = kind;
     this.name = name;
     this.value = value;
-    this.index = -1;
   }
+}
+
+class PlainDef extends AttrDef {}
+kindOf(PlainDef, "plain");
+class InheritedDef extends AttrDef {}
+kindOf(InheritedDef, "inherited");
+class InheritedFromDef extends AttrDef {}
+kindOf(InheritedFromDef, "inheritedFrom");
+
+/** A definition of `name` of the given kind at position `pos`. */
+export function attrDef(pos: number, kind: AttrDefKind, name: string, value: Expr): AttrDef {
+  if (kind === "plain") return new PlainDef(pos, name, value);
+  return kind === "inherited" ? new InheritedDef(pos, name, value) : new InheritedFromDef(pos, name, value);
 }
 
 export interface DynamicAttrDef {
@@ -181,8 +191,8 @@ export class AttrsExpr extends Node {
    * and is replaced by the set's own when the first attribute is added (see `bindings.ts`).
    */
   declare defs: readonly AttrDef[];
-  /** Name to definition, kept only for sets with more than a few attributes (`findDef` scans the rest). */
-  declare byName: Map<string, AttrDef> | undefined;
+  /** Name to place in `defs`, kept only for sets with more than a few attributes (`defIndex` scans the rest). */
+  declare byName: Map<string, number> | undefined;
   /**
    * Dynamic attributes (`${e} = …;`). This and `inheritFrom` start as the shared empty array and are
    * replaced by a new array when the parser adds to them.

@@ -6,7 +6,15 @@
  * `inherit (e)` sources of the second are appended to the first's.
  */
 import { copySpan, type Span } from "../diagnostics/span.js";
-import { AttrDef, type AttrName, AttrsExpr, type DynamicAttrDef, type Expr, NONE } from "./ast.js";
+import {
+  type AttrDef,
+  type AttrName,
+  AttrsExpr,
+  attrDef,
+  type DynamicAttrDef,
+  type Expr,
+  NONE,
+} from "./ast.js";
 
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
 export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
@@ -19,23 +27,27 @@ export function emptyAttrs(pos: number, rec = false): AttrsExpr {
 /** Sets with more static attributes than this get a name index (`byName`); smaller ones are scanned. */
 const INDEX_MIN = 8;
 
+/** The place in `attrs.defs` of its static attribute `name` (its slot in a `rec` environment), or -1. */
+export function defIndex(attrs: AttrsExpr, name: string): number {
+  if (attrs.byName !== undefined) return attrs.byName.get(name) ?? -1;
+  const defs = attrs.defs;
+  for (let i = 0; i < defs.length; i++) if ((defs[i] as AttrDef).name === name) return i;
+  return -1;
+}
+
 /** The static attribute `name` of a set expression, if it defines one. */
 export function findDef(attrs: AttrsExpr, name: string): AttrDef | undefined {
-  if (attrs.byName !== undefined) return attrs.byName.get(name);
-  const defs = attrs.defs;
-  for (let i = 0; i < defs.length; i++) {
-    const d = defs[i] as AttrDef;
-    if (d.name === name) return d;
-  }
-  return undefined;
+  const i = defIndex(attrs, name);
+  return i < 0 ? undefined : attrs.defs[i];
 }
 
 /** Appends a definition whose name the set does not define yet (the caller has checked). */
 export function pushDef(attrs: AttrsExpr, def: AttrDef): void {
   if (attrs.defs === NONE) attrs.defs = [def];
   else (attrs.defs as AttrDef[]).push(def);
-  if (attrs.byName !== undefined) attrs.byName.set(def.name, def);
-  else if (attrs.defs.length > INDEX_MIN) attrs.byName = new Map(attrs.defs.map((d) => [d.name, d]));
+  const defs = attrs.defs;
+  if (attrs.byName !== undefined) attrs.byName.set(def.name, defs.length - 1);
+  else if (defs.length > INDEX_MIN) attrs.byName = new Map(defs.map((d, i) => [d.name, i]));
   if (def.value.kind === "lambda" && def.value.name === undefined) def.value.name = def.name;
 }
 
@@ -92,7 +104,7 @@ export function addAttr(
         cur = existing.value;
       } else {
         const nested = emptyAttrs(pos);
-        pushDef(cur, new AttrDef(pos, "plain", name, nested));
+        pushDef(cur, attrDef(pos, "plain", name, nested));
         cur = nested;
       }
     } else {
@@ -104,7 +116,7 @@ export function addAttr(
   const last = path[path.length - 1] as AttrName;
   if (typeof last === "string") {
     // `path` is only read for messages; merges push and pop on it and leave it as it was.
-    insertAttr(cur, path as AttrName[], new AttrDef(pos, "plain", last, value), report);
+    insertAttr(cur, path as AttrName[], attrDef(pos, "plain", last, value), report);
   } else {
     addDynamic(cur, { name: last, value, span });
   }

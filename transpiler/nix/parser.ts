@@ -15,9 +15,9 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { LineMap, type Span } from "../diagnostics/span.js";
 import {
   AssertExpr,
-  AttrDef,
   type AttrName,
   type AttrsExpr,
+  attrDef,
   BinaryExpr,
   CallExpr,
   ConcatExpr,
@@ -197,6 +197,11 @@ class Parser {
   private readonly opStarts: number[] = [];
   /** `f or` calls that still warn if used as an argument, list element or `or` default. */
   private readonly cursedOr = new Map<Expr, Span>();
+  /**
+   * One array per name for the attribute paths of one static name (`lib.mkIf`, `inherit (lib) mkIf`):
+   * the most common paths by far, and the tree never changes a select's path.
+   */
+  private readonly namePaths = new Map<string, readonly AttrName[]>();
 
   constructor(
     private readonly text: string,
@@ -630,7 +635,7 @@ class Parser {
           if (k === P.QUESTION) {
             const e = operands.pop() as Expr;
             const path = this.parseAttrPath();
-            operands.push(new HasAttrExpr(e.pos, e, path));
+            operands.push(new HasAttrExpr(e.pos, e, this.shared(path)));
             continue;
           }
           opKinds.push(k);
@@ -756,7 +761,7 @@ class Parser {
         def = this.parseSelect();
         this.warnIfCursedOr(def);
       }
-      return new SelectExpr(e.pos, e, path, def);
+      return new SelectExpr(e.pos, e, this.shared(path), def);
     }
     if (this.tok() === T.OR_KW) {
       const orVar = this.variable("or", this.start);
@@ -838,7 +843,7 @@ class Parser {
         const attrs = emptyAttrs(this.at(start), true);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
-        return new SelectExpr(attrs.pos, attrs, ["body"], undefined);
+        return new SelectExpr(attrs.pos, attrs, this.namePath("body"), undefined);
       }
       case T.REC:
       case P.LBRACE: {
@@ -1036,7 +1041,7 @@ class Parser {
       this.i += 2;
       const value = this.parseExpr();
       this.expect(P.SEMI);
-      addNamedAttr(attrs, new AttrDef(this.at(start), "plain", name, value), this.reportDuplicate);
+      addNamedAttr(attrs, attrDef(this.at(start), "plain", name, value), this.reportDuplicate);
       return;
     }
     const path = this.parseAttrPath();
@@ -1090,7 +1095,7 @@ class Parser {
       } else this.unexpected(["';'", ...ATTR_EXPECT.slice(0, 2)]);
       const span = this.span(start);
       const value: Expr = from
-        ? new SelectExpr(this.at(start), from, [name], undefined)
+        ? new SelectExpr(this.at(start), from, this.namePath(name), undefined)
         : this.variable(name, start);
       const existing = findDef(attrs, name);
       if (existing) {
@@ -1098,9 +1103,25 @@ class Parser {
         continue;
       }
       const kind = from ? "inheritedFrom" : "inherited";
-      pushDef(attrs, new AttrDef(this.at(start), kind, name, value));
+      pushDef(attrs, attrDef(this.at(start), kind, name, value));
     }
     this.i++;
+  }
+
+  /** The shared path of the one static name `name`. */
+  private namePath(name: string): readonly AttrName[] {
+    let path = this.namePaths.get(name);
+    if (path === undefined) {
+      path = [name];
+      this.namePaths.set(name, path);
+    }
+    return path;
+  }
+
+  /** `path`, or the shared array for it when it is one static name. */
+  private shared(path: AttrName[]): readonly AttrName[] {
+    const only = path[0];
+    return path.length === 1 && typeof only === "string" ? this.namePath(only) : path;
   }
 
   /** `attrpath`: `a.b."c".${d}`. */

@@ -12,11 +12,11 @@
  */
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { AttrsExpr, Expr, VarExpr } from "./ast.js";
-import { findDef } from "./bindings.js";
+import { defIndex } from "./bindings.js";
 
 /**
  * A compile-time environment: names to slots, or a `with` marker. A `rec` set's or `let`'s environment
- * looks names up in the set's own attribute table (`defs`; a name's slot is its definition's `index`)
+ * looks names up in the set's own attribute table (`defs`; a name's slot is its place there)
  * instead of a map made for it.
  */
 export interface StaticEnv {
@@ -182,8 +182,8 @@ class ScopeWalk {
         if (withLevel < 0) withLevel = level;
         continue;
       }
-      const slot = cur.defs === null ? cur.vars.get(name) : findDef(cur.defs, name)?.index;
-      if (slot !== undefined) {
+      const slot = cur.defs === null ? (cur.vars.get(name) ?? -1) : defIndex(cur.defs, name);
+      if (slot >= 0) {
         e.level = level;
         e.index = slot;
         return;
@@ -219,8 +219,6 @@ class ScopeWalk {
 
   /** The environment of a `rec` set or `let`: its static attributes, numbered in definition order. */
   private recEnv(a: AttrsExpr, up: StaticEnv): StaticEnv {
-    let index = 0;
-    for (const d of a.defs) d.index = index++;
     return { vars: NO_VARS, defs: a, isWith: false, up };
   }
 }
