@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { bytesToText } from "../nix/bytes.js";
 import { readTextFile } from "./read-text.js";
 
 export interface CliIO {
@@ -12,6 +13,8 @@ export interface CliIO {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   stdout(text: string): void;
+  /** Writes the raw bytes of a byte string (one byte per char, as Nix values hold them; see `bytes.ts`). */
+  stdoutBytes(bytes: string): void;
   stderr(text: string): void;
   readonly fs: CliFs;
 }
@@ -52,6 +55,9 @@ export function nodeIO(options: NodeIOOptions = {}): CliIO {
     stdoutIsTTY: options.isTTY ?? Boolean(process.stdout.isTTY),
     stderrIsTTY: options.isTTY ?? Boolean(process.stderr.isTTY),
     stdout: options.stdout ?? ((t) => process.stdout.write(t)),
+    stdoutBytes: options.stdout
+      ? (b) => options.stdout?.(bytesToText(b))
+      : (b) => process.stdout.write(Buffer.from(b, "latin1")),
     stderr: options.stderr ?? ((t) => process.stderr.write(t)),
     fs: {
       readFile: (p) => readTextFile(abs(p)),

@@ -5,6 +5,15 @@
  * digits, `%g` style: `0.1`, `1e+06`, `1.23457e+08`, `inf`).
  */
 
+/** Whether `printLiteralString` changes anything in `s` but the quotes. */
+export function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92 || c === 10 || c === 13 || c === 9 || c === 36) return true;
+  }
+  return false;
+}
+
 /** A string literal, escaped as Nix prints it. Input and output are byte strings. */
 export function printLiteralString(s: string): string {
   let out = '"';
@@ -37,13 +46,30 @@ const RESERVED: ReadonlySet<string> = new Set([
   "rec",
   "inherit",
 ]);
-const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
 
 /** An attribute name: bare when it lexes as an identifier and is not reserved, else a string literal. */
 export function printIdentifier(name: string): string {
   if (name === "") return '""';
-  if (RESERVED.has(name)) return `"${name}"`;
-  return IDENTIFIER.test(name) ? name : printLiteralString(name);
+  if (isIdentifier(name)) return name.length <= 7 && RESERVED.has(name) ? `"${name}"` : name;
+  return printLiteralString(name);
+}
+
+/** `[a-zA-Z_][a-zA-Z0-9_'-]*`, without a regular expression (names are printed by the million). */
+function isIdentifier(name: string): boolean {
+  const c0 = name.charCodeAt(0);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const ok =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      c === 39 ||
+      c === 45;
+    if (!ok) return false;
+  }
+  return true;
 }
 
 /** A double as C++ `std::ostream << double` prints it with the default precision (6). */

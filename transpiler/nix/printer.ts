@@ -5,11 +5,31 @@
  * are sorted by name. The walk uses an explicit work stack, so arbitrarily deep trees print without
  * touching the JavaScript stack. The output is a byte string (see `bytes.ts`).
  */
-import type { AttrDef, AttrName, AttrsExpr, DynamicAttrDef, Expr, Formal, LambdaExpr } from "./ast.js";
+import type {
+  AttrDef,
+  AttrName,
+  AttrsExpr,
+  BinaryOp,
+  DynamicAttrDef,
+  Expr,
+  Formal,
+  LambdaExpr,
+} from "./ast.js";
 import { textToBytes } from "./bytes.js";
-import { formatNixFloat, printIdentifier, printLiteralString } from "./literals.js";
+import { formatNixFloat, needsEscape, printIdentifier, printLiteralString } from "./literals.js";
 
 type Item = string | Expr;
+
+/** A binary operator between its operands. */
+const BINARY_TEXT: Readonly<Record<BinaryOp, string>> = {
+  "==": " == ",
+  "!=": " != ",
+  "&&": " && ",
+  "||": " || ",
+  "->": " -> ",
+  "//": " // ",
+  "++": " ++ ",
+};
 
 /** Where a syntax error was (only printed for trees with errors), as UTF-8 bytes. */
 const ERROR_MARK = textToBytes("«error»");
@@ -20,9 +40,18 @@ const ERROR_MARK = textToBytes("«error»");
  * own; text pieces are appended to the output as they come off the stack.
  */
 export function printExpr(root: Expr): string {
-  // Pieces are joined a few thousand at a time: one join over millions of small strings is several times
-  // slower than joins of bounded lists and one final join of their results.
   const chunks: string[] = [];
+  printExprChunks(root, (chunk) => chunks.push(chunk));
+  return chunks.join("");
+}
+
+/**
+ * Prints an expression as `printExpr` does, handing the output to `emit` in consecutive chunks of a few
+ * thousand pieces (tens of kilobytes): a large tree is written out as it is printed, without the whole
+ * text in memory at once. Pieces are joined a chunk at a time because one join over millions of small
+ * strings is several times slower than joins of bounded lists.
+ */
+export function printExprChunks(root: Expr, emit: (chunk: string) => void): void {
   let out: string[] = [];
   const stack: Item[] = [root];
   while (stack.length > 0) {
@@ -30,12 +59,11 @@ export function printExpr(root: Expr): string {
     if (typeof item === "string") out.push(item);
     else pushPieces(item, stack, out);
     if (out.length >= 4096) {
-      chunks.push(out.join(""));
+      emit(out.join(""));
       out = [];
     }
   }
-  chunks.push(out.join(""));
-  return chunks.join("");
+  emit(out.join(""));
 }
 
 /** `stack.push` of several items, last first (so they come off in the order given). */
@@ -54,9 +82,13 @@ function pushPieces(e: Expr, stack: Item[], out: string[]): void {
     case "var":
       out.push(e.name);
       return;
-    case "string":
-      out.push(printLiteralString(e.value));
+    case "string": {
+      // Most strings need no escape: their bytes go out as they are, between quotes, with no new string.
+      const v = e.value;
+      if (needsEscape(v)) out.push(printLiteralString(v));
+      else out.push('"', v, '"');
       return;
+    }
     case "int":
       out.push(String(e.value));
       return;
@@ -137,7 +169,7 @@ function pushPieces(e: Expr, stack: Item[], out: string[]): void {
       out.push("(! ");
       return;
     case "binary":
-      later(stack, e.left, ` ${e.op} `, e.right, ")");
+      later(stack, e.left, BINARY_TEXT[e.op], e.right, ")");
       out.push("(");
       return;
     case "error":
@@ -192,13 +224,13 @@ function pushBindings(attrs: AttrsExpr, stack: Item[]): void {
     const d = dynamic[i] as DynamicAttrDef;
     stack.push("; ", d.value, '}" = ', d.name, '"${');
   }
-  const defs = [...attrs.defs].sort(byName);
+  const defs = attrs.defs.length < 2 ? attrs.defs : [...attrs.defs].sort(byName);
   let inherits: string[] | undefined;
   let groups: Map<number, string[]> | undefined;
   for (let i = defs.length - 1; i >= 0; i--) {
     const d = defs[i] as AttrDef;
     const name = d.name;
-    if (d.kind === "plain") stack.push("; ", d.value, `${printIdentifier(name)} = `);
+    if (d.kind === "plain") stack.push("; ", d.value, " = ", printIdentifier(name));
     else if (d.kind === "inherited") {
       inherits ??= [];
       inherits.push(name);

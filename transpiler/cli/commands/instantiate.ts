@@ -20,7 +20,7 @@ import { printValue } from "../../eval/print-value.js";
 import { NixAttrs, NixLambda, NixString, type Slot, Thunk, type Value } from "../../eval/value.js";
 import { bytesToText, textToBytes } from "../../nix/bytes.js";
 import type { LintLevel, NixLints } from "../../nix/parser.js";
-import { printExpr } from "../../nix/printer.js";
+import { printExprChunks } from "../../nix/printer.js";
 import { type Command, EXIT } from "../command.js";
 import type { CliIO } from "../io.js";
 import { nodeEvalHost } from "../nix-host.js";
@@ -252,7 +252,9 @@ export function runInstantiate(args: InstantiateArgs, io: CliIO): number {
       const expr = ctx.parse(text, file, base);
       if (abort) throw new Usage("");
       if (args.mode === "parse") {
-        io.stdout(`${bytesToText(printExpr(expr))}\n`);
+        // Written as it is printed, as raw bytes (a large tree's text is never whole in memory).
+        printExprChunks(expr, io.stdoutBytes);
+        io.stdoutBytes("\n");
         continue;
       }
       const root = Thunk.expr(expr, ctx.baseEnv);

@@ -7,6 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { bytesToText } from "../../nix/bytes.js";
 import { parseInstantiateArgs, runInstantiate } from "../commands/instantiate.js";
 import { type CliIO, nodeIO } from "../io.js";
 
@@ -54,6 +55,10 @@ export function captureIO(
     stderrIsTTY: false,
     stdout: (t) => {
       out += t;
+    },
+    // Chunks end between printed pieces, so none splits a UTF-8 sequence: decoding each is decoding all.
+    stdoutBytes: (b) => {
+      out += bytesToText(b);
     },
     stderr: (t) => {
       err += t;
