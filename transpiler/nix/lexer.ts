@@ -88,10 +88,6 @@ const TWO_CHAR_OPS: ReadonlyMap<number, TokenKind> = new Map(
   ).map(([op, kind]) => [op.charCodeAt(0) * 256 + op.charCodeAt(1), kind]),
 );
 
-/** First letters of keywords (`assert else if in inherit let or rec then with`). */
-const KEYWORD_START = new Uint8Array(128);
-for (const ch of "aeilortw") KEYWORD_START[ch.charCodeAt(0)] = 1;
-
 /** Punctuation that never starts a longer token. */
 const SIMPLE_PUNCT = new Uint8Array(128);
 for (const ch of ";,()[]@?:") SIMPLE_PUNCT[ch.charCodeAt(0)] = 1;
@@ -106,6 +102,8 @@ const INT64_MAX = 9223372036854775807n;
  */
 class NameTable {
   readonly names: string[] = [];
+  /** The keyword token of each name (`names[i]`), or -1 when it is an identifier: found once per name. */
+  readonly keywords: number[] = [];
   /** Slot → index in `names` + 1 (0: empty). */
   private slots = new Int32Array(1024);
   private hashes = new Int32Array(1024);
@@ -133,7 +131,9 @@ class NameTable {
 
   private add(slot: number, h: number, start: number, end: number): number {
     const index = this.names.length;
-    this.names.push(this.text.slice(start, end));
+    const name = this.text.slice(start, end);
+    this.names.push(name);
+    this.keywords.push(KEYWORDS.get(name) ?? -1);
     this.slots[slot] = index + 1;
     this.hashes[slot] = h;
     if (this.names.length * 2 > this.slots.length) this.grow();
@@ -311,11 +311,8 @@ class Lexer {
   /** An identifier or keyword token for `text[start, end)`. */
   private pushWord(start: number, end: number): void {
     const index = this.names.intern(start, end);
-    const kw =
-      end - start <= 7 && KEYWORD_START[this.text.charCodeAt(start)] === 1
-        ? KEYWORDS.get(this.names.names[index] as string)
-        : undefined;
-    if (kw !== undefined) this.sink.push(kw, start, end);
+    const kw = this.names.keywords[index] ?? -1;
+    if (kw >= 0) this.sink.push(kw as TokenKind, start, end);
     else this.sink.pushName(start, end, index);
   }
 
