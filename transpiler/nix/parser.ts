@@ -202,6 +202,8 @@ class Parser {
    * the most common paths by far, and the tree never changes a select's path.
    */
   private readonly namePaths = new Map<string, readonly AttrName[]>();
+  /** Relative path literals resolved so far (`./default.nix` comes back often in one file). */
+  private readonly relativePaths = new Map<string, string>();
 
   constructor(
     private readonly text: string,
@@ -982,7 +984,7 @@ class Parser {
     } else {
       if (!literal.startsWith("."))
         this.lint(this.options.lints?.shortPath, "PSL1017", { text: literal }, litSpan);
-      value = canonPath(literal, this.options.basePath);
+      value = this.relativePath(literal);
       if (literal.length > 1 && literal.endsWith("/")) value += "/";
     }
     const head: Expr = new PathExpr(this.at(start), value);
@@ -1106,6 +1108,16 @@ class Parser {
       pushDef(attrs, attrDef(this.at(start), kind, name, value));
     }
     this.i++;
+  }
+
+  /** A relative path literal resolved against the file's directory, once per literal. */
+  private relativePath(literal: string): string {
+    let value = this.relativePaths.get(literal);
+    if (value === undefined) {
+      value = canonPath(literal, this.options.basePath);
+      this.relativePaths.set(literal, value);
+    }
+    return value;
   }
 
   /** The shared path of the one static name `name`. */
