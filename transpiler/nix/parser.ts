@@ -195,6 +195,12 @@ class Parser {
   private readonly operandStack: Expr[] = [];
   private readonly opKinds: number[] = [];
   private readonly opStarts: number[] = [];
+  /**
+   * Where the arguments of a call and the parts of a string gather before they go to an array of their
+   * exact length (an array grown by `push` keeps room for 16 more, and the tree keeps every one).
+   * Shared by nested calls like the stacks above: each works above the height it found and pops back.
+   */
+  private readonly exprStack: Expr[] = [];
   /** `f or` calls that still warn if used as an argument, list element or `or` default. */
   private readonly cursedOr = new Map<Expr, Span>();
   /**
@@ -524,17 +530,25 @@ class Parser {
 
   private parseIf(): Expr {
     if (this.tok() !== T.IF) return this.parsePipe();
-    const heads: { start: number; cond: Expr; thenExpr: Expr }[] = [];
+    // `if … else if … else …` chains are read in a loop (no recursion per link); a lone `if` needs no list.
+    let heads: { start: number; cond: Expr; thenExpr: Expr }[] | undefined;
+    let start = -1;
+    let cond: Expr | undefined;
+    let thenExpr: Expr | undefined;
     while (this.tok() === T.IF) {
-      const start = this.start;
+      if (cond !== undefined && thenExpr !== undefined) {
+        heads ??= [];
+        heads.push({ start, cond, thenExpr });
+      }
+      start = this.start;
       this.i++;
-      const cond = this.parseExpr();
+      cond = this.parseExpr();
       this.expect(T.THEN);
-      const then = this.parseExpr();
+      thenExpr = this.parseExpr();
       this.expect(T.ELSE);
-      heads.push({ start, cond, thenExpr: then });
     }
-    let e = this.parseExpr();
+    let e = new IfExpr(this.at(start), cond as Expr, thenExpr as Expr, this.parseExpr());
+    if (heads === undefined) return e;
     for (let j = heads.length - 1; j >= 0; j--) {
       const h = heads[j] as { start: number; cond: Expr; thenExpr: Expr };
       e = new IfExpr(this.at(h.start), h.cond, h.thenExpr, e);
@@ -646,9 +660,11 @@ class Parser {
         }
       }
     } finally {
-      operands.length = operandBase;
-      opKinds.length = opBase;
-      opStarts.length = opBase;
+      // Popped, not cut with `length =`: setting a length of 0 drops the array's storage, and the next
+      // expression would allocate it again.
+      while (operands.length > operandBase) operands.pop();
+      while (opKinds.length > opBase) opKinds.pop();
+      while (opStarts.length > opBase) opStarts.pop();
     }
   }
 
@@ -730,17 +746,27 @@ class Parser {
   // ---- expr_app, expr_select ---------------------------------------------------------------------
 
   private parseApp(): Expr {
-    let fn = this.parseSelect();
+    const fn = this.parseSelect();
     this.cursedOr.delete(fn);
-    let grown: CallExpr | undefined;
-    while (STARTS_SELECT[this.tok()] === 1) {
-      const arg = this.parseSelect();
-      this.warnIfCursedOr(arg);
-      if (fn.kind === "call") grown = fn;
-      fn = this.makeCall(fn, arg, fn.pos);
+    if (STARTS_SELECT[this.tok()] !== 1) return fn;
+    // The arguments gather on a stack shared by nested calls, then go to an array of their exact length.
+    const args = this.exprStack;
+    const base = args.length;
+    try {
+      do {
+        const arg = this.parseSelect();
+        this.warnIfCursedOr(arg);
+        args.push(arg);
+      } while (STARTS_SELECT[this.tok()] === 1);
+      // Nix's makeCall: applying a call to more arguments extends that call.
+      if (fn.kind === "call") {
+        fn.args = fn.args.concat(args.slice(base));
+        return fn;
+      }
+      return new CallExpr(fn.pos, fn, args.slice(base));
+    } finally {
+      while (args.length > base) args.pop();
     }
-    if (grown !== undefined) grown.args = exact(grown.args);
-    return fn;
   }
 
   private warnIfCursedOr(e: Expr): void {
@@ -925,24 +951,29 @@ class Parser {
       this.i++;
       return undefined;
     }
-    const parts: Expr[] = [];
-    let interpolated = false;
-    for (;;) {
-      const k = this.tok();
-      if (k === P.QUOTE) break;
-      if (k === T.STR) {
-        parts.push(new StringExpr(this.at(this.start), this.value()));
-        this.i++;
-      } else if (k === T.DOLLAR_CURLY) {
-        this.i++;
-        interpolated = true;
-        parts.push(this.parseExpr());
-        this.expect(P.RBRACE);
-      } else this.unexpected(["'\"'"]);
+    const parts = this.exprStack;
+    const base = parts.length;
+    try {
+      let interpolated = false;
+      for (;;) {
+        const k = this.tok();
+        if (k === P.QUOTE) break;
+        if (k === T.STR) {
+          parts.push(new StringExpr(this.at(this.start), this.value()));
+          this.i++;
+        } else if (k === T.DOLLAR_CURLY) {
+          this.i++;
+          interpolated = true;
+          parts.push(this.parseExpr());
+          this.expect(P.RBRACE);
+        } else this.unexpected(["'\"'"]);
+      }
+      this.i++;
+      if (!interpolated) return parts.length === base ? undefined : (parts[base] as StringExpr).value;
+      return parts.slice(base);
+    } finally {
+      while (parts.length > base) parts.pop();
     }
-    this.i++;
-    if (!interpolated) return parts.length === 0 ? undefined : (parts[0] as StringExpr).value;
-    return exact(parts);
   }
 
   private parseIndString(): Expr {
