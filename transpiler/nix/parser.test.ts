@@ -104,6 +104,13 @@ describe("Nix parser and --parse printer", () => {
     ]);
     expect(parse("{ x, y, x }: x").errors).toEqual(["1:9 duplicate formal function argument 'x'"]);
     expect(parse("let a = b; in a").errors).toEqual(["1:9 undefined variable 'b'"]);
+    expect(parse("x: if a then f b else if c then 1 else [ d ]").errors).toEqual([
+      "1:7 undefined variable 'a'",
+      "1:14 undefined variable 'f'",
+      "1:16 undefined variable 'b'",
+      "1:26 undefined variable 'c'",
+      "1:42 undefined variable 'd'",
+    ]);
     expect(parse("x: let ${x} = 1; in 2").errors[0]).toMatch(/dynamic attributes not allowed in let/);
     expect(parse('let ${"a"} = 1; in a').errors).toEqual([]);
   });

@@ -59,7 +59,8 @@ class ScopeWalk {
       const en = envs.pop() as StaticEnv;
       this.visitNode(e, en);
     }
-    return this.errors;
+    // The walk's order is not the text's; errors are reported in the text's order, as Nix finds them.
+    return this.errors.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   }
 
   private visit(e: Expr | undefined, en: StaticEnv): void {
