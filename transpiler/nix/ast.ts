@@ -39,8 +39,9 @@ abstract class Node implements Span {
     return nixSources.offsetAt(this.pos);
   }
 
+  /** A node is a point: its end is its start. */
   get end(): number {
-    return nixSources.offsetAt(this.pos);
+    return this.start;
   }
 }
 

@@ -19,11 +19,6 @@ import {
 /** Called for a duplicate: the dotted path shown in the message, where it is, and where it was first. */
 export type DuplicateReporter = (path: string, span: Span, previous: Span) => void;
 
-/** A fresh empty set (the implicit set of `a.b = …`, or `{ }`) at position `pos`. */
-export function emptyAttrs(pos: number, rec = false): AttrsExpr {
-  return new AttrsExpr(pos, rec);
-}
-
 /** Sets with more static attributes than this get a name index (`byName`); smaller ones are scanned. */
 const INDEX_MIN = 8;
 
@@ -103,12 +98,12 @@ export function addAttr(
         }
         cur = existing.value;
       } else {
-        const nested = emptyAttrs(pos);
+        const nested = new AttrsExpr(pos, false);
         pushDef(cur, attrDef(pos, "plain", name, nested));
         cur = nested;
       }
     } else {
-      const nested = emptyAttrs(pos);
+      const nested = new AttrsExpr(pos, false);
       addDynamic(cur, { name, value: nested, span });
       cur = nested;
     }

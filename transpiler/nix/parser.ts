@@ -16,7 +16,7 @@ import { LineMap, type Span } from "../diagnostics/span.js";
 import {
   AssertExpr,
   type AttrName,
-  type AttrsExpr,
+  AttrsExpr,
   attrDef,
   BinaryExpr,
   CallExpr,
@@ -41,15 +41,7 @@ import {
   VarExpr,
   WithExpr,
 } from "./ast.js";
-import {
-  addAttr,
-  addInheritFrom,
-  addNamedAttr,
-  emptyAttrs,
-  findDef,
-  finishDefs,
-  pushDef,
-} from "./bindings.js";
+import { addAttr, addInheritFrom, addNamedAttr, findDef, finishDefs, pushDef } from "./bindings.js";
 import { canonPath } from "./canon-path.js";
 import { exact } from "./exact.js";
 import { type IndPart, stripIndentation } from "./indented-string.js";
@@ -422,7 +414,7 @@ class Parser {
         prefixes = push(prefixes, { t: k === T.ASSERT ? "assert" : "with", start, e });
       } else if (k === T.LET && this.peek(1) !== P.LBRACE) {
         this.i++;
-        const attrs = emptyAttrs(this.at(start));
+        const attrs = new AttrsExpr(this.at(start), false);
         this.parseBinds(attrs, T.IN);
         this.expect(T.IN, ["'in'"]);
         if (attrs.dynamic.length > 0) {
@@ -564,7 +556,7 @@ class Parser {
         const opStart = this.start;
         this.i++;
         const right = this.parseOp();
-        left = this.makeCall(right, left, this.at(opStart));
+        left = this.makeCall(right, [left], this.at(opStart));
       }
       if (this.tok() === T.PIPE_FROM) this.unexpected();
       return left;
@@ -580,7 +572,7 @@ class Parser {
       if (this.tok() === T.PIPE_INTO) this.unexpected();
       let right = operands[operands.length - 1] as Expr;
       for (let j = operands.length - 2; j >= 0; j--) {
-        right = this.makeCall(operands[j] as Expr, right, this.at(ops[j] ?? 0));
+        right = this.makeCall(operands[j] as Expr, [right], this.at(ops[j] ?? 0));
       }
       return right;
     }
@@ -734,13 +726,16 @@ class Parser {
     }
   }
 
-  /** Nix's `makeCall`: applying a call to one more argument extends that call. */
-  private makeCall(fn: Expr, arg: Expr, pos: number): Expr {
+  /**
+   * Nix's `makeCall`: `fn` applied to `args` (an array of their exact length, kept by the new call), at
+   * `pos` or `fn`'s position if earlier; applying a call to more arguments extends that call.
+   */
+  private makeCall(fn: Expr, args: Expr[], pos: number): Expr {
     if (fn.kind === "call") {
-      fn.args.push(arg);
+      fn.args = fn.args.concat(args);
       return fn;
     }
-    return new CallExpr(Math.min(pos, fn.pos), fn, [arg]);
+    return new CallExpr(Math.min(pos, fn.pos), fn, args);
   }
 
   // ---- expr_app, expr_select ---------------------------------------------------------------------
@@ -758,12 +753,7 @@ class Parser {
         this.warnIfCursedOr(arg);
         args.push(arg);
       } while (STARTS_SELECT[this.tok()] === 1);
-      // Nix's makeCall: applying a call to more arguments extends that call.
-      if (fn.kind === "call") {
-        fn.args = fn.args.concat(args.slice(base));
-        return fn;
-      }
-      return new CallExpr(fn.pos, fn, args.slice(base));
+      return this.makeCall(fn, args.slice(base), fn.pos);
     } finally {
       while (args.length > base) args.pop();
     }
@@ -868,7 +858,7 @@ class Parser {
         // `let { …; body = e; }` is `(rec { … }).body`.
         this.i++;
         this.expect(P.LBRACE);
-        const attrs = emptyAttrs(this.at(start), true);
+        const attrs = new AttrsExpr(this.at(start), true);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
         return new SelectExpr(attrs.pos, attrs, this.namePath("body"), undefined);
@@ -880,7 +870,7 @@ class Parser {
           if (this.tok() !== P.LBRACE) this.unexpected(["'{'"]);
         }
         this.i++;
-        const attrs = emptyAttrs(this.at(start), k === T.REC);
+        const attrs = new AttrsExpr(this.at(start), k === T.REC);
         this.parseBinds(attrs, P.RBRACE);
         this.expect(P.RBRACE);
         return attrs;
@@ -954,26 +944,36 @@ class Parser {
     const parts = this.exprStack;
     const base = parts.length;
     try {
-      let interpolated = false;
-      for (;;) {
-        const k = this.tok();
-        if (k === P.QUOTE) break;
-        if (k === T.STR) {
-          parts.push(new StringExpr(this.at(this.start), this.value()));
-          this.i++;
-        } else if (k === T.DOLLAR_CURLY) {
-          this.i++;
-          interpolated = true;
-          parts.push(this.parseExpr());
-          this.expect(P.RBRACE);
-        } else this.unexpected(["'\"'"]);
-      }
-      this.i++;
+      const interpolated = this.readParts(P.QUOTE, ["'\"'"]);
       if (!interpolated) return parts.length === base ? undefined : (parts[base] as StringExpr).value;
       return parts.slice(base);
     } finally {
       while (parts.length > base) parts.pop();
     }
+  }
+
+  /**
+   * Reads literal pieces (STR tokens) and `${…}` interpolations up to and including `close`, onto
+   * `exprStack`; whether there was an interpolation. The caller takes them off the stack.
+   */
+  private readParts(close: TokenKind, expecting: readonly string[]): boolean {
+    const parts = this.exprStack;
+    let interpolated = false;
+    for (;;) {
+      const k = this.tok();
+      if (k === close) break;
+      if (k === T.STR) {
+        parts.push(new StringExpr(this.at(this.start), this.value()));
+        this.i++;
+      } else if (k === T.DOLLAR_CURLY) {
+        this.i++;
+        interpolated = true;
+        parts.push(this.parseExpr());
+        this.expect(P.RBRACE);
+      } else this.unexpected(expecting);
+    }
+    this.i++;
+    return interpolated;
   }
 
   private parseIndString(): Expr {
@@ -1023,21 +1023,15 @@ class Parser {
       this.i++;
       return head;
     }
-    const parts: Expr[] = [head];
-    for (;;) {
-      const t = this.tok();
-      if (t === T.PATH_END) break;
-      if (t === T.STR) {
-        parts.push(new StringExpr(this.at(this.start), this.value()));
-        this.i++;
-      } else if (t === T.DOLLAR_CURLY) {
-        this.i++;
-        parts.push(this.parseExpr());
-        this.expect(P.RBRACE);
-      } else this.unexpected();
+    const parts = this.exprStack;
+    const base = parts.length;
+    try {
+      parts.push(head);
+      this.readParts(T.PATH_END, []);
+      return new ConcatExpr(this.at(start), parts.slice(base), false);
+    } finally {
+      while (parts.length > base) parts.pop();
     }
-    this.i++;
-    return new ConcatExpr(this.at(start), exact(parts), false);
   }
 
   // ---- bindings ----------------------------------------------------------------------------------
