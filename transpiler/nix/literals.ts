@@ -5,12 +5,21 @@
  * digits, `%g` style: `0.1`, `1e+06`, `1.23457e+08`, `inf`).
  */
 
+/** The escape Nix prints for the byte at `i` of `s` (`\" \\ \n \r \t \${`), or undefined: printed as is. */
+function escapeAt(s: string, i: number): string | undefined {
+  const c = s.charCodeAt(i);
+  if (c === 34) return '\\"';
+  if (c === 92) return "\\\\";
+  if (c === 10) return "\\n";
+  if (c === 13) return "\\r";
+  if (c === 9) return "\\t";
+  if (c === 36 && s.charCodeAt(i + 1) === 123) return "\\$";
+  return undefined;
+}
+
 /** Whether `printLiteralString` changes anything in `s` but the quotes. */
 export function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 34 || c === 92 || c === 10 || c === 13 || c === 9 || c === 36) return true;
-  }
+  for (let i = 0; i < s.length; i++) if (escapeAt(s, i) !== undefined) return true;
   return false;
 }
 
@@ -19,14 +28,7 @@ export function printLiteralString(s: string): string {
   let out = '"';
   let run = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let esc: string | undefined;
-    if (c === 34) esc = '\\"';
-    else if (c === 92) esc = "\\\\";
-    else if (c === 10) esc = "\\n";
-    else if (c === 13) esc = "\\r";
-    else if (c === 9) esc = "\\t";
-    else if (c === 36 && s.charCodeAt(i + 1) === 123) esc = "\\$";
+    const esc = escapeAt(s, i);
     if (esc !== undefined) {
       out += s.slice(run, i) + esc;
       run = i + 1;
