@@ -48,15 +48,17 @@ export interface NodeIOOptions {
 /** The real file system, with this process's streams unless others are given (tests capture them). */
 export function nodeIO(options: NodeIOOptions = {}): CliIO {
   const cwd = options.cwd ?? process.cwd();
+  const captured = options.stdout;
   const abs = (p: string) => path.resolve(cwd, p);
   return {
     cwd,
     env: options.env ?? process.env,
     stdoutIsTTY: options.isTTY ?? Boolean(process.stdout.isTTY),
     stderrIsTTY: options.isTTY ?? Boolean(process.stderr.isTTY),
-    stdout: options.stdout ?? ((t) => process.stdout.write(t)),
-    stdoutBytes: options.stdout
-      ? (b) => options.stdout?.(bytesToText(b))
+    stdout: captured ?? ((t) => process.stdout.write(t)),
+    // A caller that captures standard output gets text, as from `stdout`; the process's stream gets bytes.
+    stdoutBytes: captured
+      ? (b) => captured(bytesToText(b))
       : (b) => process.stdout.write(Buffer.from(b, "latin1")),
     stderr: options.stderr ?? ((t) => process.stderr.write(t)),
     fs: {
